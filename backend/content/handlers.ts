@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { ArticleSummary, ContentApi, InstallmentListItem } from '../../typings/contract';
+import { fail, ok } from '../core/envelope';
+import type { Actions } from '../core/router';
+import type { InstallmentRecord } from '../storage/port';
+import { shortId } from './schema';
+import { searchArticles } from './search';
+
+const byId = z.strictObject({ id: shortId });
+
+const listItem = (r: InstallmentRecord): InstallmentListItem => ({
+  id: r.id,
+  number: r.number,
+  title: r.title,
+  subtitle: r.subtitle,
+  publishedAt: r.publishedAt,
+  articleCount: r.articles.length,
+});
+
+/** The `content` function: public, read-only. Read counts are joined from the store's counters. */
+export const contentActions: Actions<ContentApi> = {
+  'installment.list': {
+    input: z.strictObject({}),
+    handle: async (_input, { store }) => ok({ items: (await store.listInstallments()).map(listItem) }),
+  },
+
+  'installment.get': {
+    input: byId,
+    handle: async ({ id }, { store }) => {
+      const record = await store.getInstallment(id);
+      if (!record) return fail('NOT_FOUND', '没有找到这一期内容');
+      const counts = await store.readCounts(record.articles.map((a) => a.id));
+      const articles = record.articles.map((a): ArticleSummary => ({ ...a, readCount: counts.get(a.id) ?? 0 }));
+      return ok({ ...listItem(record), editorsNote: record.editorsNote, articles });
+    },
+  },
+
+  'article.get': {
+    input: byId,
+    handle: async ({ id }, { store }) => {
+      const article = await store.getArticle(id);
+      if (!article) return fail('NOT_FOUND', '没有找到这篇文章');
+      const counts = await store.readCounts([id]);
+      const { installmentId: _i, position: _p, ...view } = article;
+      return ok({ ...view, readCount: counts.get(id) ?? 0 });
+    },
+  },
+
+  search: {
+    input: z.strictObject({
+      q: z.string().max(200).trim().min(1, '请输入要搜索的字词').max(30, '搜索词不能超过 30 个字'),
+    }),
+    handle: async ({ q }, { store }) => ok({ q, hits: searchArticles(await store.listArticles(), q) }),
+  },
+};

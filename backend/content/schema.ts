@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Block, EditorsNote, Speaker } from '../../typings/contract';
+
+/** Ids go into QR-code scenes (32 characters in all), so they stay short and URL-safe. */
+export const shortId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,7}$/, '须为 1–8 位小写字母、数字或连字符');
+
+const text = z.string().trim().min(1, '不能为空');
+
+export const blockSchema = z
+  .strictObject({
+    id: shortId,
+    kind: z.enum(['heading', 'lead', 'paragraph']),
+    text,
+    leadLength: z.number().int().positive().optional(),
+    cut: z.literal(true).optional(),
+  })
+  .refine((b) => (b.kind === 'lead') === (b.leadLength !== undefined), {
+    message: 'lead 段落必须给出 leadLength，其他段落不能有',
+    path: ['leadLength'],
+  })
+  .refine((b) => b.leadLength === undefined || b.leadLength < b.text.length, {
+    message: 'leadLength 超出了段落长度',
+    path: ['leadLength'],
+  }) satisfies z.ZodType<Block>;
+
+export const speakerSchema = z.strictObject({
+  name: text,
+  positions: z.array(text).min(1),
+}) satisfies z.ZodType<Speaker>;
+
+export const editorsNoteSchema = z.strictObject({
+  title: text,
+  blocks: z.array(blockSchema).min(1),
+}) satisfies z.ZodType<EditorsNote>;
+
+export const articleSourceSchema = z.strictObject({
+  id: shortId,
+  title: text,
+  speaker: speakerSchema,
+  blocks: z.array(blockSchema).min(1),
+  truncated: z.boolean(),
+});
+
+/** Something the importer could not decide; an editor settles it in the overrides file. */
+export const reviewItemSchema = z.strictObject({
+  kind: z.literal('orphan'),
+  key: z.string().min(1),
+  text,
+  candidates: z.array(z.string()),
+  suggestion: z.strictObject({ articleId: z.string(), reason: z.string() }).nullable(),
+});
+
+/** A curated installment file: `content/installments/<id>.json`. */
+export const installmentFileSchema = z
+  .strictObject({
+    id: shortId,
+    number: z.number().int().positive(),
+    title: text,
+    subtitle: z.string(),
+    publishedAt: z.iso.date().nullable(),
+    editorsNote: editorsNoteSchema.nullable(),
+    articles: z.array(articleSourceSchema).min(1),
+    review: z.array(reviewItemSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.articles.forEach((article, i) => {
+      if (seen.has(article.id)) {
+        ctx.addIssue({ code: 'custom', message: `文章 id 重复：${article.id}`, path: ['articles', i, 'id'] });
+      }
+      seen.add(article.id);
+      const blockIds = new Set<string>();
+      article.blocks.forEach((block, j) => {
+        if (blockIds.has(block.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `段落 id 重复：${block.id}`,
+            path: ['articles', i, 'blocks', j, 'id'],
+          });
+        }
+        blockIds.add(block.id);
+      });
+    });
+  });
+
+export type InstallmentFile = z.infer<typeof installmentFileSchema>;
+export type ArticleSource = z.infer<typeof articleSourceSchema>;
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+/** Parses a curated file; the error names the field that is wrong. */
+export function parseInstallmentFile(data: unknown, source = '内容文件'): InstallmentFile {
+  const result = installmentFileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(根)'}: ${issue.message}`);
+  throw new Error(`${source} 不合格：\n  ${issues.join('\n  ')}`);
+}
