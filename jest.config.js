@@ -10,5 +10,11 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
       transform: { '^.+\\.ts$': tsJest },
     },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/miniprogram'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/miniprogram/tsconfig.json' }] },
+    },
   ],
 };

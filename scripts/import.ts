@@ -17,7 +17,7 @@ function main(): number {
     console.error(usage);
     return 2;
   }
-  const overridesPath = values.overrides ?? rawPath.replace(/\.txt$/, '') + '.overrides.json';
+  const overridesPath = values.overrides ?? `${rawPath.replace(/\.txt$/, '')}.overrides.json`;
   const overrides = existsSync(overridesPath)
     ? parseOverrides(JSON.parse(readFileSync(overridesPath, 'utf8')), overridesPath)
     : {};

@@ -1,0 +1,37 @@
+import type { Envelope } from '../../typings/contract';
+import type { HandlerContext, Identity } from '../core/context';
+import { type Actions, dispatch } from '../core/router';
+import type { Store } from '../storage/port';
+
+export interface CloudWiring<Api> {
+  actions: Actions<Api>;
+  store: Store;
+  /** Reads `cloud.getWXContext()`: the only source of identity in the cloud. */
+  identity: () => Identity;
+  /** Work done once per cold start before the first call is served (e.g. syncing curated content). */
+  warmUp?: () => Promise<unknown>;
+  now?: () => Date;
+}
+
+/**
+ * Builds a cloud function's `main` from platform-free parts. A failed warm-up is logged and
+ * retried on the next call; the call is still served from what the store holds.
+ */
+export function cloudMain<Api>(wiring: CloudWiring<Api>): (event: unknown) => Promise<Envelope<unknown>> {
+  let warm: Promise<unknown> | null = null;
+  return async (event) => {
+    if (wiring.warmUp) {
+      warm ??= wiring.warmUp().catch((error: unknown) => {
+        console.error('warm-up failed', error);
+        warm = null;
+      });
+      await warm;
+    }
+    const ctx: HandlerContext = {
+      identity: wiring.identity(),
+      now: wiring.now ?? (() => new Date()),
+      store: wiring.store,
+    };
+    return dispatch(wiring.actions, event, ctx);
+  };
+}

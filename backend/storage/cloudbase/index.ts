@@ -1,0 +1,2 @@
+export { ARTICLE_STATS, ARTICLES, INSTALLMENTS } from './documents';
+export { createCloudBaseStore } from './store';

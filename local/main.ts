@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../backend/content/catalog';
+import { syncInstallments } from '../backend/content/sync';
+import { openSqliteStore } from '../backend/storage/sqlite';
+import { createLocalServer } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    data: { type: 'string', default: process.env.DATA_DIR ?? '.data' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`端口不对：${values.port}`);
+  process.exit(2);
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolve(values.data);
+  mkdirSync(dataDir, { recursive: true });
+  const store = openSqliteStore(join(dataDir, 'app.db'));
+  const written = await syncInstallments(store, loadCatalog());
+  if (written.length > 0) console.log(`已导入内容：${written.join(', ')}`);
+
+  const server = createLocalServer({ store });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`本地云函数已启动：http://127.0.0.1:${actual}/api/<函数名>（数据目录 ${dataDir}，Ctrl-C 退出）`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n收到 ${signal}，正在关闭…`);
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+start().catch((error: unknown) => {
+  console.error('启动失败：', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { HandlerContext } from '../backend/core/context';
+import { fail } from '../backend/core/envelope';
+import { dispatch } from '../backend/core/router';
+import { functions, isFunctionName } from '../backend/functions';
+import type { Store } from '../backend/storage/port';
+import type { Envelope } from '../typings/contract';
+
+/** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
+export const OPENID_HEADER = 'x-openid';
+const MAX_BODY = 256 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: Envelope<unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+const openidOf = (req: IncomingMessage): string | null => {
+  const value = req.headers[OPENID_HEADER];
+  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : null;
+};
+
+/**
+ * Serves every cloud function as `POST /api/<function>` with the JSON the mini-program sends,
+ * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
+ */
+export function createLocalServer({ store, now = () => new Date(), log = console.log }: ServerOptions): Server {
+  return createServer(async (req, res) => {
+    const started = Date.now();
+    const match = /^\/api\/([\w-]+)$/.exec(req.url ?? '');
+    let action = '-';
+    let status = 200;
+    let body: Envelope<unknown>;
+    try {
+      if (req.method !== 'POST' || !match?.[1]) {
+        status = 404;
+        body = fail('NOT_FOUND', '没有这个接口：请用 POST /api/<云函数名>');
+      } else if (!isFunctionName(match[1])) {
+        status = 404;
+        body = fail('NOT_FOUND', `没有这个云函数：${match[1]}`);
+      } else {
+        const event: unknown = JSON.parse((await readBody(req)) || 'null');
+        if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
+        const ctx: HandlerContext = { identity: { openid: openidOf(req) }, now, store };
+        body = await dispatch(functions[match[1]], event, ctx);
+      }
+    } catch (error) {
+      status = error instanceof BodyTooLarge ? 413 : 400;
+      body = fail('BAD_REQUEST', error instanceof BodyTooLarge ? '请求太大' : '请求不是合法的 JSON');
+    }
+    send(res, status, body);
+    const outcome = body.ok ? 'ok' : body.code;
+    log(`${req.method} ${req.url} ${action} → ${outcome} ${Date.now() - started}ms`);
+  });
+}

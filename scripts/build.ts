@@ -1,0 +1,44 @@
+/**
+ * npm run build [-- --only functions|npm]
+ * Bundles cloudfunctions/<name>/src/index.ts into cloudfunctions/<name>/index.js and packs miniprogram/miniprogram_npm.
+ */
+import { parseArgs } from 'node:util';
+import { BuildError } from './build/errors';
+import { buildFunctions } from './build/functions';
+import { packNpm } from './build/npm';
+import { repoRoot } from './build/paths';
+
+const STEPS = {
+  functions: buildFunctions,
+  npm: packNpm,
+} satisfies Record<string, (root: string) => Promise<string[]>>;
+
+type Step = keyof typeof STEPS;
+
+const isStep = (value: string): value is Step => Object.hasOwn(STEPS, value);
+
+const USAGE = `usage: npm run build [-- --only ${Object.keys(STEPS).join('|')}]`;
+
+function chooseSteps(argv: string[]): Step[] {
+  let only: string | undefined;
+  try {
+    ({ only } = parseArgs({ args: argv, options: { only: { type: 'string' } }, strict: true }).values);
+  } catch (error) {
+    throw new BuildError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (only === undefined) return Object.keys(STEPS) as Step[];
+  if (!isStep(only)) throw new BuildError(`unknown --only "${only}"\n${USAGE}`);
+  return [only];
+}
+
+async function main(): Promise<void> {
+  for (const step of chooseSteps(process.argv.slice(2))) {
+    for (const line of await STEPS[step](repoRoot)) console.log(line);
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof BuildError ? error.message : error instanceof Error ? error.stack : String(error);
+  console.error(`build failed: ${message}`);
+  process.exitCode = 1;
+});

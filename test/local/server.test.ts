@@ -1,0 +1,58 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../../backend/storage/port';
+import { createLocalServer, OPENID_HEADER } from '../../local/server';
+import { contentStore } from '../support/content-store';
+
+let store: Store;
+let server: Server;
+let base: string;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  ({ store } = await contentStore());
+  server = createLocalServer({ store, log: (line) => lines.push(line) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await store.close();
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('the local server', () => {
+  test('serves a function as POST /api/<name> with the JSON the mini-program sends', async () => {
+    const res = await post('/api/content', JSON.stringify({ action: 'installment.get', input: { id: 'esd-01' } }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; data: { articles: unknown[] } };
+    expect(body.ok).toBe(true);
+    expect(body.data.articles).toHaveLength(6);
+    expect(lines.at(-1)).toMatch(/^POST \/api\/content installment\.get → ok \d+ms$/);
+  });
+
+  test('answers an unknown function or path with NOT_FOUND', async () => {
+    const res = await post('/api/nosuch', '{}');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await fetch(`${base}/api/content`)).status).toBe(404);
+  });
+
+  test('answers a body that is not JSON, or too large, with BAD_REQUEST', async () => {
+    const broken = await post('/api/content', '{"action":');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    const huge = await post('/api/content', JSON.stringify({ action: 'search', input: { q: 'x'.repeat(300_000) } }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+
+  test('takes identity from the header, never from the payload', async () => {
+    const res = await post('/api/content', JSON.stringify({ action: 'installment.list', openid: 'spoofed' }), {
+      [OPENID_HEADER]: 'reader-a',
+    });
+    expect(await res.json()).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+});

@@ -1,0 +1,116 @@
+import { createCloudBaseStore } from '../../backend/storage/cloudbase';
+import type { Store } from '../../backend/storage/port';
+import { FakeCloudDb } from '../support/fake-cloud-db';
+import { storeContract } from './contract';
+import { installmentWith } from './records';
+
+const setPvIn = (fake: FakeCloudDb) => async (articleId: string, pv: number) => {
+  await fake
+    .collection('article_stats')
+    .doc(articleId)
+    .set({ data: { pv, uv: 0 } });
+};
+
+describe('CloudBase store', () => {
+  storeContract(async () => {
+    const fake = new FakeCloudDb();
+    return { store: createCloudBaseStore(fake), setPv: setPvIn(fake) };
+  });
+});
+
+describe('CloudBase store on the database', () => {
+  let fake: FakeCloudDb;
+  let store: Store;
+
+  beforeEach(() => {
+    fake = new FakeCloudDb();
+    store = createCloudBaseStore(fake);
+  });
+
+  const saveAll = async (...list: Array<[id: string, number: number, count: number]>) => {
+    for (const [id, number, count] of list) {
+      const s = installmentWith(id, number, count);
+      await store.saveInstallment(s.installment, s.articles);
+    }
+  };
+
+  it('keys records by their own ids and keeps installment id and position on articles', async () => {
+    await saveAll(['i1', 1, 2]);
+
+    expect(fake.peek('installments').map((d) => d._id)).toEqual(['i1']);
+    expect(fake.peek('installments')[0]).not.toHaveProperty('id');
+    expect(fake.peek('articles')).toEqual([
+      expect.objectContaining({ _id: 'i1-01', installmentId: 'i1', position: 1 }),
+      expect.objectContaining({ _id: 'i1-02', installmentId: 'i1', position: 2 }),
+    ]);
+  });
+
+  it('keeps a publishedAt that staff set on the record when content is synced again', async () => {
+    await saveAll(['i1', 1, 1]);
+    await fake
+      .collection('installments')
+      .doc('i1')
+      .update({ data: { publishedAt: '2022-10-30' } });
+
+    const next = installmentWith('i1', 1, 1, 'r2');
+    await store.saveInstallment(next.installment, next.articles);
+
+    expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
+  });
+
+  it('saves with one read, one write per article, one bulk remove and one installment write', async () => {
+    const s = installmentWith('i1', 1, 12);
+    await store.saveInstallment(s.installment, s.articles);
+
+    expect({ ...fake.ops }).toEqual({ get: 1, add: 0, set: 13, update: 0, remove: 1, count: 0 });
+  });
+
+  it('leaves the old revision in place when an article write fails, so the next sync retries', async () => {
+    await saveAll(['i1', 1, 3]);
+    const next = installmentWith('i1', 1, 3, 'r2');
+    fake.failNext('set', new Error('network down'));
+
+    await expect(store.saveInstallment(next.installment, next.articles)).rejects.toThrow('network down');
+
+    expect(await store.installmentRevisions()).toEqual(new Map([['i1', 'r1']]));
+  });
+
+  it('reads one missing record with a single request and no rejection', async () => {
+    fake.ops.reset();
+
+    await expect(store.getInstallment('nope')).resolves.toBeNull();
+    await expect(store.getArticle('nope')).resolves.toBeNull();
+    expect(fake.ops.total()).toBe(2);
+  });
+
+  it('pages through more than 100 articles 100 at a time', async () => {
+    await saveAll(['i1', 1, 45], ['i2', 2, 45], ['i3', 3, 45]);
+    fake.ops.reset();
+
+    expect(await store.listArticles()).toHaveLength(135);
+    expect(fake.ops.get).toBe(2);
+    expect(fake.ops.total()).toBe(2);
+  });
+
+  it('makes one more request when the last page is exactly full', async () => {
+    await saveAll(['i1', 1, 50], ['i2', 2, 50]);
+    fake.ops.reset();
+
+    expect(await store.listArticles()).toHaveLength(100);
+    expect(fake.ops.get).toBe(2);
+  });
+
+  it('reads counts 100 ids a request, and makes no request for no ids', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `x${i}`);
+    await setPvIn(fake)('x249', 7);
+    fake.ops.reset();
+
+    const counts = await store.readCounts(ids);
+    expect(counts.get('x249')).toBe(7);
+    expect(fake.ops.get).toBe(3);
+
+    fake.ops.reset();
+    await store.readCounts([]);
+    expect(fake.ops.total()).toBe(0);
+  });
+});

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import {
+  createSqliteStore,
+  type Migration,
+  migrate,
+  migrations,
+  openDatabase,
+  openSqliteStore,
+  schemaVersion,
+} from '../../backend/storage/sqlite';
+import { storeContract } from './contract';
+import { installmentWith } from './records';
+
+const setPvIn = (db: Database) => async (articleId: string, pv: number) => {
+  db.prepare(
+    'INSERT INTO article_stats (article_id, pv) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET pv = excluded.pv',
+  ).run(articleId, pv);
+};
+
+describe('SQLite store', () => {
+  storeContract(async () => {
+    const db = openDatabase(':memory:');
+    return { store: createSqliteStore(db), setPv: setPvIn(db) };
+  });
+});
+
+describe('SQLite database file', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'store-sqlite-'));
+    file = join(dir, 'reader.db');
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is opened in WAL mode with foreign keys on', () => {
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps its data across a close and re-open, without re-running migrations', async () => {
+    const saved = installmentWith('i1', 1, 2);
+    const first = openSqliteStore(file);
+    await first.saveInstallment(saved.installment, saved.articles);
+    await first.close();
+
+    const db = openDatabase(file);
+    const second = createSqliteStore(db);
+    try {
+      expect(schemaVersion(db)).toBe(migrations.length);
+      expect(await second.getInstallment('i1')).toEqual(saved.installment);
+      expect(await second.listArticles()).toEqual(saved.articles);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps a publishedAt that staff wrote into the table when content is synced again', async () => {
+    const db = openDatabase(file);
+    const store = createSqliteStore(db);
+    try {
+      const first = installmentWith('i1', 1, 1, 'r1');
+      await store.saveInstallment(first.installment, first.articles);
+      db.prepare("UPDATE installments SET published_at = '2022-10-30' WHERE id = 'i1'").run();
+
+      const next = installmentWith('i1', 1, 1, 'r2');
+      await store.saveInstallment(next.installment, next.articles);
+
+      expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('saves all or nothing: a failing article leaves the previous version in place', async () => {
+    const store = openSqliteStore(file);
+    try {
+      const before = installmentWith('i1', 1, 2, 'r1');
+      await store.saveInstallment(before.installment, before.articles);
+      const broken = installmentWith('i1', 1, 2, 'r2');
+      // An article of an installment that was never saved breaks the foreign key.
+      const [stray] = installmentWith('zz', 9, 1).articles;
+      if (stray === undefined) throw new Error('no article built');
+
+      // Matched by message: better-sqlite3 builds its errors in the realm of the first test file that loaded
+      // the native addon, so `toThrow` (an instanceof check) fails when another file ran first in this worker.
+      await expect(store.saveInstallment(broken.installment, [...broken.articles, stray])).rejects.toMatchObject({
+        message: expect.stringMatching(/FOREIGN KEY/),
+      });
+
+      expect(await store.installmentRevisions()).toEqual(new Map([['i1', 'r1']]));
+      expect(await store.listArticles()).toEqual(before.articles);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('migrate', () => {
+  let db: Database;
+
+  beforeEach(() => {
+    db = new BetterSqlite3(':memory:');
+  });
+
+  afterEach(() => {
+    db.close();
+  });
+
+  const step = (name: string, run: jest.Mock = jest.fn()): Migration => ({
+    name,
+    up(target) {
+      run();
+      target.exec(`CREATE TABLE ${name} (id INTEGER)`);
+    },
+  });
+
+  it('runs each step once, and only the steps appended since the last run', () => {
+    const one = jest.fn();
+    const two = jest.fn();
+
+    migrate(db, [step('one', one)]);
+    migrate(db, [step('one', one)]);
+    expect(one).toHaveBeenCalledTimes(1);
+    expect(schemaVersion(db)).toBe(1);
+
+    migrate(db, [step('one', one), step('two', two)]);
+    expect(one).toHaveBeenCalledTimes(1);
+    expect(two).toHaveBeenCalledTimes(1);
+    expect(schemaVersion(db)).toBe(2);
+  });
+
+  it('rolls a failing step back and leaves the version where it was', () => {
+    const failing: Migration = {
+      name: 'failing',
+      up(target) {
+        target.exec('CREATE TABLE half (id INTEGER)');
+        throw new Error('boom');
+      },
+    };
+
+    expect(() => migrate(db, [step('one'), failing])).toThrow('boom');
+
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+  });
+
+  it('refuses a database made by newer code', () => {
+    migrate(db, [step('one'), step('two')]);
+
+    expect(() => migrate(db, [step('one')])).toThrow(/newer/);
+  });
+});
