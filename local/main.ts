@@ -26,7 +26,10 @@ async function start(): Promise<void> {
   const written = await syncInstallments(store, loadCatalog());
   if (written.length > 0) console.log(`已导入内容：${written.join(', ')}`);
 
-  const server = createLocalServer({ store });
+  const server = createLocalServer({
+    store,
+    ...(process.env.READER_HASH_SECRET && { readerSecret: process.env.READER_HASH_SECRET }),
+  });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

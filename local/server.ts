@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HandlerContext } from '../backend/core/context';
 import { fail } from '../backend/core/envelope';
+import { LOCAL_READER_SECRET, readerKeys } from '../backend/core/reader-key';
 import { dispatch } from '../backend/core/router';
 import { functions, isFunctionName } from '../backend/functions';
 import type { Store } from '../backend/storage/port';
-import type { Envelope } from '../typings/contract';
+import type { Api, Envelope, FunctionName } from '../typings/contract';
 
 /** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
 export const OPENID_HEADER = 'x-openid';
@@ -14,6 +15,8 @@ export interface ServerOptions {
   store: Store;
   now?: () => Date;
   log?: (line: string) => void;
+  /** What readers are hashed with; the documented local default unless READER_HASH_SECRET is set. */
+  readerSecret?: string;
 }
 
 class BodyTooLarge extends Error {}
@@ -43,7 +46,13 @@ const openidOf = (req: IncomingMessage): string | null => {
  * Serves every cloud function as `POST /api/<function>` with the JSON the mini-program sends,
  * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
  */
-export function createLocalServer({ store, now = () => new Date(), log = console.log }: ServerOptions): Server {
+export function createLocalServer({
+  store,
+  now = () => new Date(),
+  log = console.log,
+  readerSecret = LOCAL_READER_SECRET,
+}: ServerOptions): Server {
+  const readerKey = readerKeys(readerSecret);
   return createServer(async (req, res) => {
     const started = Date.now();
     const match = /^\/api\/([\w-]+)$/.exec(req.url ?? '');
@@ -60,8 +69,8 @@ export function createLocalServer({ store, now = () => new Date(), log = console
       } else {
         const event: unknown = JSON.parse((await readBody(req)) || 'null');
         if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
-        const ctx: HandlerContext = { identity: { openid: openidOf(req) }, now, store };
-        body = await dispatch(functions[match[1]], event, ctx);
+        const ctx: HandlerContext = { identity: { openid: openidOf(req) }, now, store, readerKey };
+        body = await dispatch<Api[FunctionName]>(functions[match[1]], event, ctx);
       }
     } catch (error) {
       status = error instanceof BodyTooLarge ? 413 : 400;

@@ -135,6 +135,11 @@ declare module 'wx-server-sdk' {
       APPID?: string;
       UNIONID?: string;
       ENV?: string;
+      /**
+       * What started this run, comma-separated along a call chain: `wx_client` (the mini-program), `wx_trigger`
+       * (a timer trigger), `wx_crawler`, `wx_http`, `scf` (another function), …
+       */
+      SOURCE?: string;
     }
 
     export const DYNAMIC_CURRENT_ENV: unique symbol;

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../typings/contract';
 import type { HandlerContext, Identity } from '../core/context';
+import { readerKeys } from '../core/reader-key';
 import { type Actions, dispatch } from '../core/router';
 import type { Store } from '../storage/port';
 
@@ -8,6 +9,8 @@ export interface CloudWiring<Api> {
   store: Store;
   /** Reads `cloud.getWXContext()`: the only source of identity in the cloud. */
   identity: () => Identity;
+  /** READER_HASH_SECRET from the function's environment: the key readers are hashed with (see reader-key.ts). */
+  readerSecret: string | undefined;
   /** Work done once per cold start before the first call is served (e.g. syncing curated content). */
   warmUp?: () => Promise<unknown>;
   now?: () => Date;
@@ -19,6 +22,7 @@ export interface CloudWiring<Api> {
  */
 export function cloudMain<Api>(wiring: CloudWiring<Api>): (event: unknown) => Promise<Envelope<unknown>> {
   let warm: Promise<unknown> | null = null;
+  const readerKey = readerKeys(wiring.readerSecret);
   return async (event) => {
     if (wiring.warmUp) {
       warm ??= wiring.warmUp().catch((error: unknown) => {
@@ -31,6 +35,7 @@ export function cloudMain<Api>(wiring: CloudWiring<Api>): (event: unknown) => Pr
       identity: wiring.identity(),
       now: wiring.now ?? (() => new Date()),
       store: wiring.store,
+      readerKey,
     };
     return dispatch(wiring.actions, event, ctx);
   };

@@ -3,6 +3,8 @@ import type { ArticleSummary, ContentApi, InstallmentListItem } from '../../typi
 import { fail, ok } from '../core/envelope';
 import type { Actions } from '../core/router';
 import type { InstallmentRecord } from '../storage/port';
+import { recordOpening } from '../track/record';
+import { anonId, attribution, eventId } from '../track/schemas';
 import { shortId } from './schema';
 import { searchArticles } from './search';
 
@@ -17,7 +19,10 @@ const listItem = (r: InstallmentRecord): InstallmentListItem => ({
   articleCount: r.articles.length,
 });
 
-/** The `content` function: public, read-only. Read counts are joined from the store's counters. */
+/**
+ * The `content` function: public and read-only, except that `article.get` may record the opening as a read
+ * (see backend/track). Read counts are joined from the store's counters.
+ */
 export const contentActions: Actions<ContentApi> = {
   'installment.list': {
     input: z.strictObject({}),
@@ -36,13 +41,19 @@ export const contentActions: Actions<ContentApi> = {
   },
 
   'article.get': {
-    input: byId,
-    handle: async ({ id }, { store }) => {
-      const article = await store.getArticle(id);
+    input: z.strictObject({
+      id: shortId,
+      read: z.strictObject({ eventId, attribution }).optional(),
+      anonId: anonId.optional(),
+    }),
+    handle: async ({ id, read, anonId }, ctx) => {
+      const article = await ctx.store.getArticle(id);
       if (!article) return fail('NOT_FOUND', '没有找到这篇文章');
-      const counts = await store.readCounts([id]);
       const { installmentId: _i, position: _p, ...view } = article;
-      return ok({ ...view, readCount: counts.get(id) ?? 0 });
+      // Recording the opening reads the count anyway, so a recorded read needs no separate count request.
+      const opening = read ? await recordOpening(ctx, { type: 'read', articleId: id, ...read }, anonId) : null;
+      const readCount = opening?.readCount ?? (await ctx.store.readCounts([id])).get(id) ?? 0;
+      return ok({ ...view, readCount, ...(opening && { read: opening.result }) });
     },
   },
 

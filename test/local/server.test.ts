@@ -49,6 +49,26 @@ describe('the local server', () => {
     expect(await huge.json()).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
   });
 
+  test('serves the track function: a read counted for the reader the header names', async () => {
+    const read = (openid: string) =>
+      post(
+        '/api/track',
+        JSON.stringify({
+          action: 'read',
+          input: {
+            eventId: `local-${openid}-0001`,
+            articleId: '825czk',
+            attribution: { scene: 1007, chatType: 1, apiCategory: 'default', ch: 'bao', s: null },
+          },
+        }),
+        { [OPENID_HEADER]: openid },
+      );
+    expect(await (await read('reader-a')).json()).toEqual({ ok: true, data: { counted: true, readCount: 1 } });
+    expect(await (await read('reader-b')).json()).toEqual({ ok: true, data: { counted: true, readCount: 2 } });
+    expect(await (await read('reader-a')).json()).toEqual({ ok: true, data: { counted: true, readCount: 2 } });
+    expect(lines.at(-1)).toMatch(/^POST \/api\/track read → ok \d+ms$/);
+  });
+
   test('takes identity from the header, never from the payload', async () => {
     const res = await post('/api/content', JSON.stringify({ action: 'installment.list', openid: 'spoofed' }), {
       [OPENID_HEADER]: 'reader-a',

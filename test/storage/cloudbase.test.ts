@@ -1,14 +1,15 @@
-import { createCloudBaseStore } from '../../backend/storage/cloudbase';
+import { ARTICLE_STATS, createCloudBaseStore } from '../../backend/storage/cloudbase';
 import type { Store } from '../../backend/storage/port';
 import { FakeCloudDb } from '../support/fake-cloud-db';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
+import { trackStoreContract } from './track-contract';
 
 const setPvIn = (fake: FakeCloudDb) => async (articleId: string, pv: number) => {
   await fake
-    .collection('article_stats')
+    .collection(ARTICLE_STATS)
     .doc(articleId)
-    .set({ data: { pv, uv: 0 } });
+    .set({ data: { t: 'article', pv, uv: 0 } });
 };
 
 describe('CloudBase store', () => {
@@ -16,6 +17,10 @@ describe('CloudBase store', () => {
     const fake = new FakeCloudDb();
     return { store: createCloudBaseStore(fake), setPv: setPvIn(fake) };
   });
+});
+
+describe('CloudBase store: reading analytics', () => {
+  trackStoreContract(async () => createCloudBaseStore(new FakeCloudDb()));
 });
 
 describe('CloudBase store on the database', () => {

@@ -13,6 +13,7 @@ import {
 } from '../../backend/storage/sqlite';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
+import { trackStoreContract } from './track-contract';
 
 const setPvIn = (db: Database) => async (articleId: string, pv: number) => {
   db.prepare(
@@ -25,6 +26,10 @@ describe('SQLite store', () => {
     const db = openDatabase(':memory:');
     return { store: createSqliteStore(db), setPv: setPvIn(db) };
   });
+});
+
+describe('SQLite store: reading analytics', () => {
+  trackStoreContract(async () => createSqliteStore(openDatabase(':memory:')));
 });
 
 describe('SQLite database file', () => {

@@ -1,6 +1,7 @@
 import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
 import type { HandlerContext } from '../../backend/core/context';
+import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
 import type { Store } from '../../backend/storage/port';
 import { openDatabase } from '../../backend/storage/sqlite';
 import { createSqliteStore } from '../../backend/storage/sqlite/store';
@@ -22,4 +23,5 @@ export const contextFor = (store: Store, openid: string | null = null): HandlerC
   identity: { openid },
   now: () => new Date('2026-11-27T08:00:00Z'),
   store,
+  readerKey: readerKeys(LOCAL_READER_SECRET),
 });

@@ -1,3 +1,5 @@
+import type { AnonymousReader, EventResult, ReadEvent } from './track';
+
 /** The content model as the app sees it, and the `content` function's actions. */
 
 /**
@@ -89,9 +91,19 @@ export interface SearchResult {
 
 export type EmptyInput = Record<string, never>;
 
+/**
+ * `article.get` can record the opening as a `read` in the same call. `read` in the answer says what became of
+ * it: when it is not ok, send the same event again through `track` (`read` or `batch`) with the same eventId.
+ * `readCount` then already includes this read when it was counted.
+ */
+export interface ArticleGetInput extends AnonymousReader {
+  id: string;
+  read?: Pick<ReadEvent, 'eventId' | 'attribution'>;
+}
+
 export interface ContentApi {
   'installment.list': { input: EmptyInput; output: { items: InstallmentListItem[] } };
   'installment.get': { input: { id: string }; output: InstallmentView };
-  'article.get': { input: { id: string }; output: ArticleView };
+  'article.get': { input: ArticleGetInput; output: ArticleView & { read?: EventResult } };
   search: { input: { q: string }; output: SearchResult };
 }

@@ -1,11 +1,15 @@
 import type { ContentApi } from './content';
+import type { TrackApi } from './track';
 
+export * from './attribution';
 export * from './content';
 export * from './envelope';
+export * from './track';
 
 /** Every deployed function and its actions: the one map the app client and the backend routers share. */
 export interface Api {
   content: ContentApi;
+  track: TrackApi;
 }
 
 export type FunctionName = keyof Api;

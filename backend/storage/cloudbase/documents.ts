@@ -1,9 +1,27 @@
 import type { WithId } from 'wx-server-sdk';
-import type { ArticleRecord, InstallmentRecord } from '../port';
+import type {
+  ArticleRecord,
+  DailyCounts,
+  DayKey,
+  InstallmentRecord,
+  LedgerEntry,
+  ReaderArticle,
+  ReaderKind,
+  TotalCounts,
+} from '../port';
 
 export const INSTALLMENTS = 'installments';
 export const ARTICLES = 'articles';
+/**
+ * Reading statistics, in one collection so that one `get` (`_id` in [reader, articles, shares]) fetches everything
+ * an event needs: articles' counters (`_id` = article id), readers' records with their ledgers (`R_<key>`) and
+ * share records (`S_<shareId>`). Article ids never contain `_` or capitals, so the three never collide.
+ */
 export const ARTICLE_STATS = 'article_stats';
+export const READER_PREFIX = 'R_';
+export const SHARE_PREFIX = 'S_';
+/** Field names inside a record cannot be all digits safely, so day keys in `d` carry a letter. */
+export const DAY_PREFIX = 'D';
 
 /** `installments` record; `_id` is the installment id. */
 export type InstallmentDoc = Omit<InstallmentRecord, 'id'>;
@@ -14,8 +32,33 @@ export type InstallmentDoc = Omit<InstallmentRecord, 'id'>;
  */
 export type ArticleDoc = Omit<ArticleRecord, 'id'> & { installmentNumber: number };
 
-/** `article_stats` record; `_id` is the article id. */
-export type StatsDoc = { pv: number; uv: number };
+/** `article_stats` record of an article: its totals and `d[D<day>][<channel>]` daily counters; `_id` is the article id. */
+export type CountersDoc = { t: 'article'; d: Record<string, Record<string, Partial<DailyCounts>>> } & TotalCounts;
+
+/**
+ * `article_stats` record of a reader (`_id` READER_PREFIX + key): rate, per-article state and the reader's ledger
+ * `ev[eventId]`. `v` is bumped by every write: writes are conditional on the `v` that was read.
+ * `u` is the day of the last ledger entry, so reconciling recent days reads only recent readers.
+ */
+export interface ReaderDoc {
+  t: 'reader';
+  kind: ReaderKind;
+  v: number;
+  rate: { minute: number; count: number };
+  size: number;
+  u: DayKey;
+  a: Record<string, ReaderArticle>;
+  ev: Record<string, LedgerEntry>;
+}
+
+/** `article_stats` record of a share (`_id` SHARE_PREFIX + share id); `eventId` is the share event that made it. */
+export interface ShareDoc {
+  t: 'share';
+  article: string;
+  reader: string;
+  eventId: string;
+  at: number;
+}
 
 // Fields are listed one by one so `data` never carries `_id` (the SDK rejects it in `set`) or stray keys.
 

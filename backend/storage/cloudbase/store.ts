@@ -5,14 +5,15 @@ import {
   ARTICLES,
   type ArticleDoc,
   articleDoc,
+  type CountersDoc,
   INSTALLMENTS,
   type InstallmentDoc,
   installmentDoc,
-  type StatsDoc,
   toArticle,
   toInstallment,
 } from './documents';
 import { chunk, PAGE_SIZE, readAll } from './paging';
+import { createTrackMethods } from './track';
 
 /** Article writes in flight at once during a save. */
 const WRITE_BATCH = 10;
@@ -31,13 +32,13 @@ const findById = async <T extends DocumentData>(
  * The store over `cloud.database()`. Requests per call: saveInstallment 1 read + 1 write per article
  * (10 at a time) + 1 bulk remove + 1 write; getInstallment/getArticle 1 read; list methods and
  * installmentRevisions 1 read per 100 records (plus one when the last page is exactly full);
- * readCounts 1 read per 100 distinct ids, in parallel.
+ * readCounts 1 read per 100 distinct ids, in parallel. Reading analytics: see track.ts.
  */
 export function createCloudBaseStore(db: Database): Store {
   const _ = db.command;
   const installments = db.collection<InstallmentDoc>(INSTALLMENTS);
   const articles = db.collection<ArticleDoc>(ARTICLES);
-  const stats = db.collection<StatsDoc>(ARTICLE_STATS);
+  const stats = db.collection<CountersDoc>(ARTICLE_STATS);
 
   return {
     async saveInstallment(installment, list) {
@@ -97,6 +98,8 @@ export function createCloudBaseStore(db: Database): Store {
       for (const { data } of pages) for (const d of data) counts.set(String(d._id), d.pv ?? 0);
       return counts;
     },
+
+    ...createTrackMethods(db),
 
     async close() {
       // Nothing to release: the SDK holds no connection of ours.

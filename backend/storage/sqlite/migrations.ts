@@ -36,6 +36,65 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'reading analytics: ledger, reader state, shares, daily counters',
+    up(db) {
+      db.exec(`
+        ALTER TABLE article_stats ADD COLUMN anon_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN shares INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN share_reads INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN completions INTEGER NOT NULL DEFAULT 0;
+        -- day × article × channel, so that stats never scan the ledger
+        CREATE TABLE article_daily (
+          day TEXT NOT NULL,
+          article_id TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          pv INTEGER NOT NULL DEFAULT 0,
+          uv INTEGER NOT NULL DEFAULT 0,
+          new_uv INTEGER NOT NULL DEFAULT 0,
+          new_anon_uv INTEGER NOT NULL DEFAULT 0,
+          shares INTEGER NOT NULL DEFAULT 0,
+          share_reads INTEGER NOT NULL DEFAULT 0,
+          completions INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, article_id, channel)
+        ) WITHOUT ROWID;
+        -- reader is a keyed hash, never an openid
+        CREATE TABLE track_readers (
+          reader TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('openid', 'anon')),
+          rate_minute INTEGER NOT NULL,
+          rate_count INTEGER NOT NULL,
+          ledger_size INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE track_reader_articles (
+          reader TEXT NOT NULL REFERENCES track_readers (reader),
+          article_id TEXT NOT NULL,
+          last_open_at INTEGER NOT NULL,
+          session TEXT NOT NULL,
+          session_channel TEXT NOT NULL,
+          uv_day TEXT NOT NULL,
+          completed TEXT,
+          PRIMARY KEY (reader, article_id)
+        ) WITHOUT ROWID;
+        -- the ledger: the source of truth the counters are recomputed from
+        CREATE TABLE track_ledger (
+          reader TEXT NOT NULL REFERENCES track_readers (reader),
+          event_id TEXT NOT NULL,
+          day TEXT NOT NULL,
+          json TEXT NOT NULL,
+          PRIMARY KEY (reader, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX track_ledger_by_day ON track_ledger (day);
+        CREATE TABLE track_shares (
+          share_id TEXT PRIMARY KEY,
+          article_id TEXT NOT NULL,
+          reader TEXT NOT NULL,
+          event_id TEXT NOT NULL,
+          at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

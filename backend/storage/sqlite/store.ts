@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleRecord, InstallmentRecord, Store } from '../port';
+import { createTrackMethods } from './track';
 
 /** What the json column holds; the other fields live in their own columns. */
 type InstallmentBody = Omit<InstallmentRecord, 'id' | 'number' | 'revision' | 'publishedAt'>;
@@ -134,6 +135,7 @@ export function createSqliteStore(db: Database): Store {
       for (const row of selectCounts.all(JSON.stringify(articleIds))) counts.set(row.article_id, row.pv);
       return counts;
     },
+    ...createTrackMethods(db),
     async close() {
       if (db.open) db.close();
     },

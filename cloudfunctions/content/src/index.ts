@@ -12,5 +12,6 @@ export const main = cloudMain({
   actions: contentActions,
   store,
   identity: () => ({ openid: cloud.getWXContext().OPENID ?? null }),
+  readerSecret: process.env.READER_HASH_SECRET,
   warmUp: () => syncInstallments(store, loadCatalog()),
 });

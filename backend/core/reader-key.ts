@@ -1,0 +1,27 @@
+import { createHmac } from 'node:crypto';
+import type { ReaderKeyOf } from './context';
+
+/** The secret `npm start` and the tests use. Never deploy it: keys made with a known secret can be tested against openids. */
+export const LOCAL_READER_SECRET = 'local-only-reader-hash-secret';
+export const MIN_SECRET_LENGTH = 16;
+
+/**
+ * Reader keys are HMAC-SHA256 of the id under a secret from the function's environment (READER_HASH_SECRET),
+ * so raw openids are never stored and stored keys cannot be matched to openids without the secret. The content
+ * and track functions must share one secret, or one reader would count as two. Without a usable secret every
+ * lookup throws: reads then fail loudly (and are retried by the app) instead of being counted under a weak key.
+ */
+export function readerKeys(secret: string | undefined): ReaderKeyOf {
+  if (secret === undefined || secret.length < MIN_SECRET_LENGTH) {
+    return () => {
+      throw new Error(`READER_HASH_SECRET is missing or shorter than ${MIN_SECRET_LENGTH} characters`);
+    };
+  }
+  const hash = (kind: string, id: string) =>
+    createHmac('sha256', secret).update(`${kind}:${id}`).digest('base64url').slice(0, 22);
+  return (identity, anonId) => {
+    if (identity.openid) return { key: hash('openid', identity.openid), kind: 'openid' };
+    if (anonId) return { key: hash('anon', anonId), kind: 'anon' };
+    return null;
+  };
+}

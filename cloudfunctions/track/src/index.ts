@@ -1,0 +1,22 @@
+import cloud from 'wx-server-sdk';
+import { cloudMain } from '../../../backend/cloud/entry';
+import { withTimer } from '../../../backend/cloud/timer';
+import { createCloudBaseStore } from '../../../backend/storage/cloudbase';
+import { trackActions } from '../../../backend/track/handlers';
+import { reconcileClosedDays } from '../../../backend/track/reconcile';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+const store = createCloudBaseStore(cloud.database());
+
+export const main = withTimer(
+  cloudMain({
+    actions: trackActions,
+    store,
+    identity: () => ({ openid: cloud.getWXContext().OPENID ?? null }),
+    readerSecret: process.env.READER_HASH_SECRET,
+  }),
+  {
+    source: () => cloud.getWXContext().SOURCE,
+    onTimer: () => reconcileClosedDays(store, new Date()),
+  },
+);

@@ -1,0 +1,327 @@
+import {
+  type LedgerEntry,
+  type Reader,
+  type ReaderArticle,
+  ReaderBusyError,
+  type ReaderState,
+  type Store,
+  type TrackCommit,
+  type TrackRequest,
+  type TrackSnapshot,
+} from '../../backend/storage/port';
+
+const ALL = { from: null, to: '99991231' } as const;
+const openid: Reader = { key: 'key-openid-0001', kind: 'openid' };
+const anon: Reader = { key: 'key-anon-000001', kind: 'anon' };
+
+const request = (reader: Reader, over: Partial<Omit<TrackRequest, 'reader'>> = {}): TrackRequest => ({
+  reader,
+  eventIds: [],
+  articleIds: [],
+  shareIds: [],
+  ...over,
+});
+
+const read = (eventId: string, articleId: string, day = '20261127', over: Partial<LedgerEntry> = {}): LedgerEntry =>
+  ({
+    type: 'read',
+    eventId,
+    articleId,
+    at: 1_000,
+    day,
+    channel: 'bao',
+    counted: true,
+    firstEver: true,
+    firstToday: true,
+    share: null,
+    unknownShare: false,
+    session: eventId,
+    ...over,
+  }) as LedgerEntry;
+
+const state = (ledgerSize: number, articles: ReaderState['articles'] = new Map()): ReaderState => ({
+  rate: { minute: 100, count: ledgerSize },
+  ledgerSize,
+  articles,
+});
+
+const commit = (over: Partial<TrackCommit>): TrackCommit => ({
+  state: state(0),
+  entries: [],
+  shares: [],
+  tallies: [],
+  ...over,
+});
+
+/** Stores `c` for `reader` and returns the snapshot `decide` saw. */
+async function store1(store: Store, reader: Reader, c: TrackCommit, req: Partial<TrackRequest> = {}) {
+  let seen: TrackSnapshot | undefined;
+  await store.applyEvents(request(reader, req), (snapshot) => {
+    seen = snapshot;
+    return { result: null, commit: c };
+  });
+  return seen as TrackSnapshot;
+}
+
+const snapshotOf = async (store: Store, req: TrackRequest) =>
+  store.applyEvents(req, (snapshot) => ({ result: snapshot, commit: null }));
+
+/** The reading-analytics part of the Store contract. `open` gives a fresh, empty store each time. */
+export function trackStoreContract(open: () => Promise<Store>): void {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(() => store.close());
+
+  describe('applyEvents', () => {
+    it('shows a reader never seen as no state, no entries, no shares and zero counts', async () => {
+      const seen = await snapshotOf(
+        store,
+        request(openid, { eventIds: ['e0000001'], articleIds: ['a1', 'a2'], shareIds: ['sh00001'] }),
+      );
+      expect(seen).toEqual({
+        state: null,
+        entries: new Map(),
+        shares: new Map(),
+        readCounts: new Map([
+          ['a1', 0],
+          ['a2', 0],
+        ]),
+      });
+    });
+
+    it('stores a commit and shows back exactly what a later request names', async () => {
+      const article = {
+        lastOpenAt: 1_000,
+        session: 'e0000001',
+        sessionChannel: 'bao',
+        uvDay: '20261127',
+        completed: null,
+      };
+      const entries = [read('e0000001', 'a1'), read('e0000002', 'a2')];
+      const share = { shareId: 'sh00001', articleId: 'a1', reader: openid.key, eventId: 'e0000003', at: 1_000 };
+      const result = await store.applyEvents(request(openid, { articleIds: ['a1', 'a2'] }), () => ({
+        result: 'decided',
+        commit: commit({
+          state: state(
+            2,
+            new Map([
+              ['a1', article],
+              ['a2', { ...article, session: 'e0000002' }],
+            ]),
+          ),
+          entries,
+          shares: [share],
+          tallies: [{ articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: 1, uv: 1, newUv: 1 } }],
+        }),
+      }));
+      expect(result).toBe('decided');
+
+      const seen = await snapshotOf(
+        store,
+        request(openid, { eventIds: ['e0000001', 'e0000009'], articleIds: ['a1'], shareIds: ['sh00001', 'sh00002'] }),
+      );
+      expect(seen.state).toEqual({
+        rate: { minute: 100, count: 2 },
+        ledgerSize: 2,
+        articles: new Map([['a1', article]]),
+      });
+      expect(seen.entries).toEqual(new Map([['e0000001', entries[0]]]));
+      expect(seen.shares).toEqual(new Map([['sh00001', share]]));
+      expect(seen.readCounts).toEqual(new Map([['a1', 1]]));
+      expect(await store.readCounts(['a1', 'a2'])).toEqual(
+        new Map([
+          ['a1', 1],
+          ['a2', 0],
+        ]),
+      );
+      // Another reader sees the share but none of this reader's state or ledger.
+      const other = await snapshotOf(
+        store,
+        request(anon, { eventIds: ['e0000001'], articleIds: ['a1'], shareIds: ['sh00001'] }),
+      );
+      expect(other).toMatchObject({ state: null, entries: new Map(), shares: new Map([['sh00001', share]]) });
+    });
+
+    it('merges later commits: changed articles replace theirs, others stay, entries accumulate', async () => {
+      const a: ReaderArticle = {
+        lastOpenAt: 1,
+        session: 's1',
+        sessionChannel: 'bao',
+        uvDay: '20261127',
+        completed: null,
+      };
+      await store1(
+        store,
+        openid,
+        commit({
+          state: state(
+            1,
+            new Map([
+              ['a1', a],
+              ['a2', a],
+            ]),
+          ),
+          entries: [read('e0000001', 'a1')],
+        }),
+      );
+      await store1(
+        store,
+        openid,
+        commit({
+          state: state(2, new Map([['a1', { ...a, completed: 's1', lastOpenAt: 2 }]])),
+          entries: [read('e0000002', 'a1', '20261128')],
+        }),
+      );
+      const seen = await snapshotOf(
+        store,
+        request(openid, { eventIds: ['e0000001', 'e0000002'], articleIds: ['a1', 'a2'] }),
+      );
+      expect(seen.state?.ledgerSize).toBe(2);
+      expect(seen.state?.articles).toEqual(
+        new Map([
+          ['a1', { ...a, completed: 's1', lastOpenAt: 2 }],
+          ['a2', a],
+        ]),
+      );
+      expect([...seen.entries.keys()].sort()).toEqual(['e0000001', 'e0000002']);
+    });
+
+    it('writes nothing when decide returns no commit, or throws', async () => {
+      await store.applyEvents(request(openid), () => ({ result: 1, commit: null }));
+      await expect(
+        store.applyEvents(request(openid), () => {
+          throw new Error('decided badly');
+        }),
+      ).rejects.toThrow('decided badly');
+      expect((await snapshotOf(store, request(openid))).state).toBeNull();
+      expect(await store.tallySnapshot(ALL)).toEqual({
+        entries: [],
+        daily: [],
+        totals: new Map(),
+        dailySums: new Map(),
+      });
+    });
+
+    it('never loses an update of one reader under concurrent calls: each decide sees the last stored state', async () => {
+      const attempt = (i: number) =>
+        store
+          .applyEvents(request(openid, { articleIds: ['a1'] }), (snapshot) => {
+            const size = snapshot.state?.ledgerSize ?? 0;
+            return {
+              result: size,
+              commit: commit({
+                state: state(size + 1),
+                entries: [read(`e${String(i).padStart(7, '0')}`, 'a1', '20261127', { counted: size === 0 })],
+                tallies: [{ articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: size === 0 ? 1 : 0, uv: 1 } }],
+              }),
+            };
+          })
+          .then(
+            () => true,
+            (error: unknown) => {
+              if (error instanceof ReaderBusyError) return false;
+              throw error;
+            },
+          );
+      const stored = (await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i)))).filter(Boolean).length;
+      expect(stored).toBeGreaterThan(0);
+      const snapshot = await store.tallySnapshot(ALL);
+      expect(snapshot.entries).toHaveLength(stored);
+      expect(snapshot.entries.filter((e) => e.entry.type === 'read' && e.entry.counted)).toHaveLength(1);
+      expect((await snapshotOf(store, request(openid))).state?.ledgerSize).toBe(stored);
+      expect(snapshot.totals.get('a1')).toMatchObject({ pv: 1 });
+    });
+  });
+
+  describe('counters', () => {
+    it('adds tallies to the day × article × channel counters and to the article totals they sum to', async () => {
+      await store1(
+        store,
+        anon,
+        commit({
+          entries: [read('e0000001', 'a1')],
+          tallies: [
+            { articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: 1, uv: 1, newUv: 1, newAnonUv: 1 } },
+            { articleId: 'a1', day: '20261127', channel: 'bao', add: { shares: 2, shareReads: 1 } },
+            { articleId: 'a1', day: '20261128', channel: 'session', add: { completions: 1, uv: 1 } },
+          ],
+        }),
+      );
+      const snapshot = await store.tallySnapshot(ALL);
+      expect(snapshot.entries).toEqual([{ kind: 'anon', entry: read('e0000001', 'a1') }]);
+      expect(sortRows(snapshot.daily)).toEqual([
+        {
+          day: '20261127',
+          articleId: 'a1',
+          channel: 'bao',
+          counts: counts({ pv: 1, uv: 1, newUv: 1, newAnonUv: 1, shares: 2, shareReads: 1 }),
+        },
+        { day: '20261128', articleId: 'a1', channel: 'session', counts: counts({ completions: 1, uv: 1 }) },
+      ]);
+      const totals = { pv: 1, uv: 1, anonUv: 1, shares: 2, shareReads: 1, completions: 1 };
+      expect(snapshot.totals).toEqual(new Map([['a1', totals]]));
+      expect(snapshot.dailySums).toEqual(new Map([['a1', totals]]));
+    });
+
+    it('gives the ledger and daily counters of the days asked for, and totals and sums over all days', async () => {
+      for (const [i, day] of ['20261125', '20261126', '20261127'].entries()) {
+        await store1(
+          store,
+          openid,
+          commit({
+            state: state(i + 1),
+            entries: [read(`e000000${i}`, 'a1', day)],
+            tallies: [{ articleId: 'a1', day, channel: 'bao', add: { pv: 1 } }],
+          }),
+        );
+      }
+      const snapshot = await store.tallySnapshot({ from: '20261126', to: '20261127' });
+      expect(snapshot.entries.map((e) => e.entry.day)).toEqual(['20261126']);
+      expect(snapshot.daily.map((r) => r.day)).toEqual(['20261126']);
+      expect(snapshot.totals.get('a1')?.pv).toBe(3);
+      expect(snapshot.dailySums.get('a1')?.pv).toBe(3);
+      const all = await store.tallySnapshot({ from: null, to: '20261127' });
+      expect(all.entries.map((e) => e.entry.day).sort()).toEqual(['20261125', '20261126']);
+    });
+
+    it('adjusts by adding, negative amounts too, and creates counters that do not exist', async () => {
+      await store.adjustCounters({
+        daily: [{ articleId: 'new', day: '20261127', channel: 'unknown', add: { pv: 2 } }],
+        totals: [{ articleId: 'new', add: { pv: 2, completions: -1 } }],
+      });
+      await store.adjustCounters({
+        daily: [{ articleId: 'new', day: '20261127', channel: 'unknown', add: { pv: -1 } }],
+        totals: [],
+      });
+      const snapshot = await store.tallySnapshot(ALL);
+      expect(snapshot.daily).toEqual([
+        { day: '20261127', articleId: 'new', channel: 'unknown', counts: counts({ pv: 1 }) },
+      ]);
+      expect(snapshot.totals.get('new')).toEqual({
+        pv: 2,
+        uv: 0,
+        anonUv: 0,
+        shares: 0,
+        shareReads: 0,
+        completions: -1,
+      });
+      expect(await store.readCounts(['new'])).toEqual(new Map([['new', 2]]));
+    });
+  });
+}
+
+const counts = (over: Record<string, number>) => ({
+  pv: 0,
+  uv: 0,
+  newUv: 0,
+  newAnonUv: 0,
+  shares: 0,
+  shareReads: 0,
+  completions: 0,
+  ...over,
+});
+
+const sortRows = <T extends { day: string; channel: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => `${a.day}${a.channel}`.localeCompare(`${b.day}${b.channel}`));

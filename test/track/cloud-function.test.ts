@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
+import type { ArticleView, Envelope, EventResult } from '../../typings/contract';
+import { FakeCloudDb } from '../support/fake-cloud-db';
+import { A, readInput } from './support';
+
+// The real wx-server-sdk must never load in tests; this stands in for the calls the entries make.
+const fakeDb = new FakeCloudDb();
+const wxContext: { OPENID?: string; SOURCE?: string } = { OPENID: 'o-cloud-reader', SOURCE: 'wx_client' };
+jest.mock(
+  'wx-server-sdk',
+  () => ({
+    __esModule: true,
+    default: {
+      DYNAMIC_CURRENT_ENV: Symbol('current env'),
+      init: () => undefined,
+      database: () => fakeDb,
+      getWXContext: () => wxContext,
+    },
+  }),
+  { virtual: true },
+);
+
+type Main = (event: unknown) => Promise<unknown>;
+const load = (fn: 'track' | 'content'): Main =>
+  (require(`../../cloudfunctions/${fn}/src/index`) as { main: Main }).main;
+
+const dir = join(__dirname, '../../cloudfunctions/track');
+const opening = () => {
+  const { articleId: _a, ...read } = readInput(A);
+  return read;
+};
+
+describe('the track cloud function', () => {
+  let track: Main;
+  let content: Main;
+  beforeAll(() => {
+    process.env.READER_HASH_SECRET = 'a-test-secret-of-enough-length';
+    track = load('track');
+    content = load('content');
+  });
+  afterAll(() => {
+    delete process.env.READER_HASH_SECRET;
+  });
+
+  test('counts a read by the caller WeChat names, storing a keyed hash and never the openid', async () => {
+    const res = (await track({ action: 'read', input: readInput(A) })) as Envelope<unknown>;
+    expect(res).toEqual({ ok: true, data: { counted: true, readCount: 1 } });
+    expect(JSON.stringify(fakeDb.peek(ARTICLE_STATS))).not.toContain('o-cloud-reader');
+  });
+
+  test('article.get in the content function counts the same reader as the same reader', async () => {
+    await content({ action: 'installment.list' });
+    const res = (await content({ action: 'article.get', input: { id: A, read: opening() } })) as Envelope<
+      ArticleView & { read: EventResult }
+    >;
+    expect(res.ok && res.data.read).toMatchObject({ ok: true, counted: false });
+    expect(res.ok && res.data.readCount).toBe(1);
+  });
+
+  test('a timer trigger runs the reconcile of closed days; the same event from a client does not', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // An article total that lost an increment.
+    await fakeDb
+      .collection(ARTICLE_STATS)
+      .doc(A)
+      .update({ data: { pv: fakeDb.command.inc(-1) } });
+    const timer = { Type: 'Timer', TriggerName: 'reconcileDaily', Time: '2026-11-28T19:17:00Z' };
+
+    wxContext.SOURCE = 'wx_client';
+    expect(await track(timer)).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(warn).toHaveBeenCalled();
+
+    wxContext.SOURCE = 'wx_trigger';
+    delete wxContext.OPENID;
+    const report = (await track(timer)) as { drift: Array<{ counter: string; day: string | null }> };
+    expect(report.drift).toEqual([expect.objectContaining({ counter: 'pv', day: null, counted: 0, ledger: 1 })]);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/counters corrected/));
+    expect(fakeDb.peek(ARTICLE_STATS).find((d) => d._id === A)).toMatchObject({ pv: 1 });
+    log.mockRestore();
+    warn.mockRestore();
+    wxContext.SOURCE = 'wx_client';
+    wxContext.OPENID = 'o-cloud-reader';
+  });
+
+  test('config.json has one daily timer trigger (7-field cron) and package.json declares wx-server-sdk', () => {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    expect(config.triggers).toEqual([{ name: 'reconcileDaily', type: 'timer', config: expect.any(String) }]);
+    expect(config.triggers[0].config.split(' ')).toHaveLength(7);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg.dependencies['wx-server-sdk']).toBe('^4.0.2');
+  });
+});
+
+describe('without READER_HASH_SECRET', () => {
+  test('reads are refused as INTERNAL (and kept by the app for later), while article.get still serves', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let track: Main = async () => undefined;
+    let content: Main = async () => undefined;
+    jest.isolateModules(() => {
+      track = load('track');
+      content = load('content');
+    });
+    expect(await track({ action: 'read', input: readInput(A) })).toMatchObject({ ok: false, code: 'INTERNAL' });
+    const res = (await content({ action: 'article.get', input: { id: A, read: opening() } })) as Envelope<
+      ArticleView & { read: EventResult }
+    >;
+    expect(res.ok && res.data.title).toBeTruthy();
+    expect(res.ok && res.data.read).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+});

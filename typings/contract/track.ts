@@ -1,0 +1,63 @@
+import type { Attribution } from './attribution';
+
+/**
+ * Reading analytics events sent by the app to the `track` function. Every event carries a client-made id:
+ * `eventId` (and `anonId`) match /^[A-Za-z0-9_-]{8,40}$/, a share id /^[A-Za-z0-9_-]{6,10}$/ (it goes into
+ * QR-code scenes). Sending an event again with the same `eventId` is always safe: it changes nothing.
+ */
+
+export type ShareTarget = 'chat' | 'timeline' | 'poster';
+
+export interface ReadEvent {
+  type: 'read';
+  eventId: string;
+  articleId: string;
+  attribution: Attribution;
+}
+
+export interface ProgressEvent {
+  type: 'progress';
+  eventId: string;
+  articleId: string;
+  /** The `read` event this reading belongs to. */
+  readEventId: string;
+  /** How far down the speech the reader got, 0..1. */
+  depth: number;
+  /** Time spent reading so far, in milliseconds. */
+  dwellMs: number;
+}
+
+export interface ShareEvent {
+  type: 'share';
+  eventId: string;
+  articleId: string;
+  shareId: string;
+  target: ShareTarget;
+}
+
+export type TrackEvent = ReadEvent | ProgressEvent | ShareEvent;
+
+/** Sent with every call: stands in for the openid where WeChat gives none (朋友圈 single-page mode). */
+export interface AnonymousReader {
+  anonId?: string;
+}
+
+export interface EventResult {
+  eventId: string;
+  ok: boolean;
+  /** Set when ok is false: BAD_REQUEST, NOT_FOUND or RATE_LIMITED. A retry of a failed event may succeed. */
+  code?: 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL';
+  /** For a `read` that was recorded: whether it moved the read count (false for a re-open within 30 minutes). */
+  counted?: boolean;
+}
+
+export const MAX_BATCH = 20;
+
+export interface TrackApi {
+  read: { input: Omit<ReadEvent, 'type'> & AnonymousReader; output: { counted: boolean; readCount: number } };
+  /** `completed`: the reading this progress belongs to counts as completed (by this event or an earlier one). */
+  progress: { input: Omit<ProgressEvent, 'type'> & AnonymousReader; output: { completed: boolean } };
+  share: { input: Omit<ShareEvent, 'type'> & AnonymousReader; output: { recorded: boolean } };
+  /** The whole batch is refused (BAD_REQUEST) when any event is malformed; otherwise one result per event, in order. */
+  batch: { input: { events: TrackEvent[] } & AnonymousReader; output: { results: EventResult[] } };
+}
