@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig }];
 
 module.exports = {
   projects: [
@@ -8,13 +8,25 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': tsJest('tsconfig.json') },
     },
     {
       displayName: 'miniprogram',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/miniprogram'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/miniprogram/tsconfig.json' }] },
+      setupFiles: ['<rootDir>/test/miniprogram/support/wx-stub.ts'],
+      transform: {
+        '^.+\\.ts$': tsJest('test/miniprogram/tsconfig.json'),
+        // TDesign ships its mini-program build as ES modules; DevTools compiles them, jest needs them as CommonJS.
+        '^.+/tdesign-miniprogram/.+\\.js$': tsJest({
+          allowJs: true,
+          isolatedModules: true,
+          module: 'commonjs',
+          target: 'es2019',
+          esModuleInterop: true,
+        }),
+      },
+      transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],
     },
   ],
 };

@@ -1,9 +1,19 @@
 import { CLOUD_ENV } from './config';
+import { enterInfo } from './services/entry';
+import { contentCache } from './stores/content-cache';
+import { entry, queue } from './stores/index';
 
 App({
   onLaunch() {
+    contentCache.purgeOtherVersions();
     // Absent in tourist mode and on very old base libraries; the cloud client then reports a friendly failure.
     if (!wx.cloud) return;
     wx.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
+  },
+
+  /** Cold and warm starts alike: a chat card, a scanned code or 朋友圈 each bring their own entry options. */
+  onShow() {
+    entry.update(enterInfo());
+    queue.wake();
   },
 });

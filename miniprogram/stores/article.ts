@@ -1,0 +1,219 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { ArticleRef, ArticleView, ReadEvent, ShareTarget } from '../../typings/contract';
+import type { CloudClient } from '../services/cloud';
+import { type BlockView, toBlockView } from '../utils/blocks';
+import { formatCount, formatMinutes } from '../utils/format';
+import { newEventId, newShareId } from '../utils/ids';
+import type { ContentCache } from './content-cache';
+import type { EntryStore } from './entry';
+import type { LoadStatus } from './installment';
+import { ReadingSession } from './reading';
+import type { SettingsStore } from './settings';
+import type { TrackQueue } from './track-queue';
+
+export interface ArticleScreen {
+  id: string;
+  title: string;
+  speakerName: string;
+  positions: string;
+  minutesText: string;
+  installmentTitle: string;
+  blocks: BlockView[];
+  truncated: boolean;
+  prev: ArticleRef | null;
+  next: ArticleRef | null;
+}
+
+const screenOf = (v: ArticleView): ArticleScreen => ({
+  id: v.id,
+  title: v.title,
+  speakerName: v.speaker.name,
+  positions: v.speaker.positions.join('、'),
+  minutesText: formatMinutes(v.readingMinutes),
+  installmentTitle: v.installment.title,
+  blocks: v.blocks.map(toBlockView),
+  truncated: v.truncated,
+  prev: v.prev,
+  next: v.next,
+});
+
+export interface ArticleDeps {
+  call: CloudClient['call'];
+  cache: ContentCache;
+  settings: SettingsStore;
+  entry: EntryStore;
+  isOffline: () => Promise<boolean>;
+  queue: TrackQueue;
+  anonId: () => string;
+}
+
+/** Answers after which sending the same read again cannot change anything. */
+const FINAL_CODES = new Set(['BAD_REQUEST', 'NOT_FOUND']);
+
+/**
+ * The article page's state. One article page exists at a time (speech-to-speech navigation
+ * replaces the page), so one store serves it; `reset` runs when the page unloads.
+ */
+export class ArticleStore {
+  status: LoadStatus = 'loading';
+  article: ArticleScreen | null = null;
+  readCountText = '';
+  offline = false;
+  errorMessage = '';
+  /** 0..100, rounded: the progress bar's width. */
+  progress = 0;
+  private requested: { id: string; query: Record<string, string | undefined> } | null = null;
+  private session: ReadingSession | null = null;
+
+  constructor(private readonly deps: ArticleDeps) {
+    makeAutoObservable<ArticleStore, 'deps' | 'requested' | 'session'>(this, {
+      deps: false,
+      requested: false,
+      session: false,
+    });
+  }
+
+  get rootClass(): string {
+    return this.deps.settings.rootClass;
+  }
+
+  get fontStep(): number {
+    return this.deps.settings.fontStep;
+  }
+
+  get careMode(): boolean {
+    return this.deps.settings.careMode;
+  }
+
+  get singlePage(): boolean {
+    return this.deps.entry.singlePage;
+  }
+
+  get articleId(): string | null {
+    return this.requested?.id ?? null;
+  }
+
+  /**
+   * Opens a speech and records the read, in one cloud call: `article.get` carrying the read, or, for
+   * a cached speech, a `track.read` that does not hold up the text. A read the server did not take
+   * goes to the queue with the same eventId, so it is counted once when it gets through.
+   */
+  async load(id: string, query: Record<string, string | undefined> = {}): Promise<void> {
+    this.requested = { id, query };
+    const read: ReadEvent = {
+      type: 'read',
+      eventId: newEventId(),
+      articleId: id,
+      attribution: this.deps.entry.attributionFor(id, query),
+    };
+    const cached = this.deps.cache.article(id);
+    if (cached) {
+      this.show(cached, await this.deps.isOffline());
+      this.startReading(read);
+      void this.recordCachedRead(read);
+      return;
+    }
+    this.status = 'loading';
+    const res = await this.deps.call('content', 'article.get', {
+      id,
+      anonId: this.deps.anonId(),
+      read: { eventId: read.eventId, attribution: read.attribution },
+    });
+    if (this.requested?.id !== id) return;
+    if (!res.ok) {
+      runInAction(() => {
+        this.status = 'error';
+        this.errorMessage = res.code === 'NOT_FOUND' ? '这篇文章不存在或已下线' : res.message;
+      });
+      return;
+    }
+    const { read: outcome, ...view } = res.data;
+    if (outcome && !outcome.ok && !FINAL_CODES.has(outcome.code ?? '')) this.deps.queue.enqueue(read);
+    this.deps.cache.saveArticle(view);
+    this.show(view, false);
+    this.startReading(read);
+  }
+
+  /** A share leaves with a new share id, recorded so that reads it brings count as share-driven. */
+  share(target: ShareTarget): string | null {
+    const id = this.article?.id;
+    if (!id) return null;
+    const shareId = newShareId();
+    this.deps.queue.enqueue({ type: 'share', eventId: newEventId(), articleId: id, shareId, target });
+    return shareId;
+  }
+
+  scrolled(depth: number): void {
+    this.session?.scrolled(depth);
+  }
+
+  pauseReading(): void {
+    this.session?.pause();
+  }
+
+  resumeReading(): void {
+    this.session?.resume();
+  }
+
+  tickReading(): void {
+    this.session?.tick();
+  }
+
+  private startReading(read: ReadEvent): void {
+    this.session?.pause();
+    this.session = new ReadingSession(read.articleId, read.eventId, (event) => this.deps.queue.enqueue(event));
+  }
+
+  private async recordCachedRead(read: ReadEvent): Promise<void> {
+    const { type: _type, ...event } = read;
+    const res = await this.deps.call('track', 'read', { ...event, anonId: this.deps.anonId() });
+    if (res.ok) {
+      if (this.requested?.id === read.articleId) this.setReadCount(res.data.readCount);
+    } else if (!FINAL_CODES.has(res.code)) {
+      this.deps.queue.enqueue(read);
+    }
+  }
+
+  retry(): Promise<void> {
+    return this.requested ? this.load(this.requested.id, this.requested.query) : Promise.resolve();
+  }
+
+  setReadCount(readCount: number): void {
+    this.readCountText = formatCount(readCount);
+    if (this.article) this.deps.cache.updateReadCount(this.article.id, readCount);
+  }
+
+  setProgress(percent: number): void {
+    const rounded = Math.min(100, Math.max(0, Math.round(percent)));
+    if (rounded !== this.progress) this.progress = rounded;
+  }
+
+  /** Opened by a link or code that names no speech. */
+  setMissing(): void {
+    this.status = 'error';
+    this.errorMessage = '链接不完整，没有找到要打开的文章';
+  }
+
+  reset(): void {
+    this.session?.pause();
+    this.session = null;
+    this.requested = null;
+    this.status = 'loading';
+    this.article = null;
+    this.readCountText = '';
+    this.offline = false;
+    this.errorMessage = '';
+    this.progress = 0;
+  }
+
+  private show(view: ArticleView, offline: boolean): void {
+    runInAction(() => {
+      this.article = screenOf(view);
+      this.readCountText = formatCount(view.readCount);
+      this.status = 'ready';
+      this.offline = offline;
+      this.errorMessage = '';
+      this.progress = 0;
+    });
+  }
+}

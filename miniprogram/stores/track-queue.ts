@@ -1,0 +1,96 @@
+import { MAX_BATCH, type TrackEvent } from '../../typings/contract';
+import type { CloudClient } from '../services/cloud';
+import { readItem, writeItem } from '../services/storage';
+
+const KEY = 'esd.queue.v1';
+/** Far more than a reader makes offline; the oldest go first if it ever fills. */
+export const MAX_QUEUED = 200;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 5 * 60_000;
+/** The server will never accept these as sent: retrying changes nothing. */
+const PERMANENT = new Set(['BAD_REQUEST', 'NOT_FOUND']);
+
+export interface TrackQueueDeps {
+  call: CloudClient['call'];
+  anonId: () => string;
+  schedule: (fn: () => void, ms: number) => void;
+}
+
+/**
+ * Reading events waiting for the server: kept in storage (they survive a restart and no network),
+ * sent in batches, retried with exponential backoff, and removed only once the server answered
+ * for them. Nothing here ever reaches the reader.
+ */
+export class TrackQueue {
+  private sending = false;
+  private scheduled = false;
+  private failures = 0;
+
+  constructor(private readonly deps: TrackQueueDeps) {}
+
+  pending(): TrackEvent[] {
+    return readItem<TrackEvent[]>(KEY) ?? [];
+  }
+
+  enqueue(event: TrackEvent): void {
+    const events = this.pending().filter((e) => e.eventId !== event.eventId);
+    events.push(event);
+    writeItem(KEY, events.slice(-MAX_QUEUED));
+    this.kick(0);
+  }
+
+  /** Try again now: the network came back or the app came to the front. */
+  wake(): void {
+    this.failures = 0;
+    this.kick(0);
+  }
+
+  /** Sends everything queued, batch by batch; stops at the first failure and schedules a retry. */
+  async flush(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      for (
+        let batch = this.pending().slice(0, MAX_BATCH);
+        batch.length > 0;
+        batch = this.pending().slice(0, MAX_BATCH)
+      ) {
+        const res = await this.deps.call('track', 'batch', { events: batch, anonId: this.deps.anonId() });
+        const done = new Set<string>();
+        let retry = !res.ok;
+        if (res.ok) {
+          for (const r of res.data.results) {
+            if (r.ok || (r.code && PERMANENT.has(r.code))) done.add(r.eventId);
+            else retry = true;
+          }
+        } else if (PERMANENT.has(res.code)) {
+          // The batch as a whole was refused: none of it can ever be accepted as it stands.
+          for (const e of batch) done.add(e.eventId);
+          retry = false;
+        }
+        if (done.size > 0)
+          writeItem(
+            KEY,
+            this.pending().filter((e) => !done.has(e.eventId)),
+          );
+        if (retry) {
+          this.failures++;
+          this.kick(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1)));
+          return;
+        }
+        this.failures = 0;
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private kick(delayMs: number): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.schedule(() => {
+      this.scheduled = false;
+      void this.flush();
+    }, delayMs);
+  }
+}

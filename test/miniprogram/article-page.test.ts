@@ -1,0 +1,139 @@
+import type { Store } from '../../backend/storage/port';
+import { call, freshApp, tapButton } from './support/app';
+import { contentCloud, networkDown } from './support/cloud';
+import { wxMock, wxStub } from './support/runtime';
+
+let store: Store;
+let ids: string[];
+
+beforeEach(async () => {
+  wxStub.reset();
+  const cloud = await contentCloud();
+  wxStub.cloud = cloud.handler;
+  store = cloud.store;
+  ids = (await store.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+});
+
+const articleIdAt = (i: number) => ids[i] as string;
+
+describe('the article page', () => {
+  test('renders headings, bold leads and paragraphs from the typed blocks', async () => {
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(4) });
+    expect(text()).toContain('切实把学习成果转化为推动主流媒体深度融合的自觉行动');
+    expect(text()).toContain('市融媒体中心党组书记、主任');
+    expect(page.querySelectorAll('.heading').map((h) => h.dom?.textContent)).toContain(
+      '1、深化学习，以全面学习贯彻党的二十大精神为首要任务，统筹开展中心各项工作',
+    );
+    expect(page.querySelectorAll('.lead').map((l) => l.dom?.textContent)).toContain('全面学习常态化。');
+    expect(page.querySelectorAll('.para').length).toBeGreaterThan(10);
+    expect(page.querySelector('.truncated')).toBeFalsy();
+    // The opening itself was counted, and the page shows the count the server returned.
+    expect(text()).toContain('阅读 1');
+  });
+
+  test('ends a truncated speech with a plain notice', async () => {
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(1) });
+    expect(page.querySelector('.truncated')).toBeTruthy();
+    expect(text()).toContain('原版面至此未完');
+  });
+
+  test('costs one cloud call to open: the article with its read, or only the read when cached', async () => {
+    await freshApp().open('article', { id: articleIdAt(0) });
+    expect(wxMock.cloud.callFunction.mock.calls.map(([r]) => `${r.name}/${r.data.action}`)).toEqual([
+      'content/article.get',
+    ]);
+    wxMock.cloud.callFunction.mockClear();
+    const { text } = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(wxMock.cloud.callFunction.mock.calls.map(([r]) => `${r.name}/${r.data.action}`)).toEqual(['track/read']);
+    expect(text()).toContain('潮起东方万象新');
+  });
+
+  test('first render takes at most two setData calls and 32 KB', async () => {
+    const { setDataCalls } = await freshApp().open('article', { id: articleIdAt(4) });
+    const load = setDataCalls.filter((c) => !c.keys.includes('fontLabels'));
+    expect(load.length).toBeLessThanOrEqual(2);
+    expect(load.reduce((n, c) => n + c.bytes, 0)).toBeLessThan(32 * 1024);
+  });
+
+  test('offline, a speech opened before still opens, marked as offline content', async () => {
+    await freshApp().open('article', { id: articleIdAt(2) });
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const { text } = await freshApp().open('article', { id: articleIdAt(2) });
+    expect(text()).toContain('扬鞭策马征程急');
+    expect(text()).toContain('离线内容');
+  });
+
+  test('a cloud error shows a friendly message and a retry', async () => {
+    wxStub.cloud = networkDown;
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(3) });
+    expect(text()).toContain('网络不太好');
+    expect(page.querySelector('.retry')).toBeTruthy();
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    tapButton(page, '.retry');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(page.querySelectorAll('.para').length).toBeGreaterThan(0);
+  });
+
+  test('a link that names no speech says so instead of loading forever', async () => {
+    const { text } = await freshApp().open('article', {});
+    expect(text()).toContain('链接不完整');
+  });
+});
+
+describe('font size and care mode', () => {
+  test('a step applies to body and titles and is remembered across launches', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    page.querySelectorAll('.font-step')[2]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(page.querySelector('.fs-0')).toBeFalsy();
+
+    const relaunched = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(relaunched.page.querySelector('.fs-2')).toBeTruthy();
+    expect(relaunched.page.querySelector('.font-step-on')?.dom?.textContent).toBe('特大');
+  });
+
+  test('WeChat’s large system font turns care mode on, never smaller than 特大', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.care')).toBeTruthy();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+    page.querySelectorAll('.font-step')[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+  });
+});
+
+describe('sharing', () => {
+  test('a chat share carries the speech id, ch=chat and a new share id', async () => {
+    const { page } = await freshApp().open('article', { id: articleIdAt(3) });
+    const first = call<{ title: string; path: string; imageUrl: string }>(page, 'onShareAppMessage');
+    const second = call<{ path: string }>(page, 'onShareAppMessage');
+    expect(first.title).toBe('展现新担当 实现新作为 干出新业绩');
+    expect(first.imageUrl).toBe('/assets/share-5x4.png');
+    const match = /^\/pages\/article\/index\?id=([a-z0-9]+)&ch=chat&s=([a-z0-9]{8})$/.exec(first.path);
+    expect(match?.[1]).toBe(articleIdAt(3));
+    expect(second.path).not.toBe(first.path);
+  });
+
+  test('a 朋友圈 share puts the same information in the query', async () => {
+    const { page } = await freshApp().open('article', { id: articleIdAt(3) });
+    const share = call<{ title: string; query: string }>(page, 'onShareTimeline');
+    expect(share.title).toBe('展现新担当 实现新作为 干出新业绩');
+    expect(share.query).toMatch(new RegExp(`^id=${articleIdAt(3)}&ch=tl&s=[a-z0-9]{8}$`));
+  });
+
+  test('opened from 朋友圈 in single-page mode it reads on its own, with no navigation', async () => {
+    wxStub.enter = { scene: 1154, apiCategory: 'browseOnly', query: { id: articleIdAt(0), ch: 'tl', s: 'abcd1234' } };
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: { id: articleIdAt(0) } });
+    const { page, text } = await app.open('article', { id: articleIdAt(0), ch: 'tl', s: 'abcd1234' });
+    expect(text()).toContain('思想之旗领航向');
+    expect(page.querySelector('.pager')).toBeFalsy();
+  });
+});

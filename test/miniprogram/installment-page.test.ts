@@ -1,0 +1,93 @@
+import { call, freshApp, tapButton } from './support/app';
+import { contentCloud, networkDown } from './support/cloud';
+import { wxMock, wxStub } from './support/runtime';
+
+beforeEach(() => wxStub.reset());
+
+describe('the installment (home) page', () => {
+  test('shows the header, the editor’s note and six speech cards', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const { open } = freshApp();
+    const { page, text } = await open('installment');
+    expect(text()).toContain('深入学习领会党的二十大精神');
+    expect(text()).toContain('编者的话');
+    expect(text()).toContain('11月9日，市直宣传思想文化系统');
+    expect(page.querySelectorAll('.card')).toHaveLength(6);
+    expect(text()).toContain('潮起东方万象新 勇担使命再出发');
+    expect(text()).toContain('市委理论宣传教育中心主任、市委讲师团团长 闫晓玲');
+    expect(text()).toContain('阅读 0');
+  });
+
+  test('keeps summaries only in its data: no speech bodies', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const { open } = freshApp();
+    const { page } = await open('installment');
+    const data = JSON.stringify(page.instance.data);
+    expect(data).not.toContain('斗争精神贯穿革命、建设、改革全过程');
+    expect(data.length).toBeLessThan(8000);
+  });
+
+  test('shows read counts the way 公众号 readers know them', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    const ids = (await cloud.store.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+    const counts = [0, 9999, 12345, 100000, 10000, 250];
+    cloud.setShownCounts(Object.fromEntries(ids.map((id, i) => [id, counts[i] ?? 0])));
+    const { page } = await open();
+    const shown = page.querySelectorAll('.card-count').map((m) => m.dom?.textContent?.trim());
+    expect(shown).toEqual(['阅读 0', '阅读 9999', '阅读 1.2万', '阅读 10万+', '阅读 1万', '阅读 250']);
+    async function open() {
+      return freshApp().open('installment');
+    }
+  });
+
+  test('a cloud error shows a friendly message and a retry that works', async () => {
+    wxStub.cloud = networkDown;
+    const { open } = freshApp();
+    const { page, text } = await open('installment');
+    expect(text()).toContain('网络不太好');
+    expect(text()).not.toMatch(/request:fail|errCode/);
+    expect(page.querySelectorAll('.card')).toHaveLength(0);
+
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    tapButton(page, '.retry');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(page.querySelectorAll('.card')).toHaveLength(6);
+  });
+
+  test('with no network, the last installment still opens, marked as offline', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    await freshApp().open('installment');
+    wxStub.cloud = networkDown;
+    const { page, text } = await freshApp().open('installment');
+    expect(page.querySelectorAll('.card')).toHaveLength(6);
+    expect(text()).toContain('离线内容');
+  });
+
+  test('the editor’s note starts collapsed and expands', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const { page, settle } = await (async () => {
+      const app = freshApp();
+      return { ...(await app.open('installment')), settle: app.settle };
+    })();
+    expect(page.querySelector('.note-collapsed')).toBeTruthy();
+    page.querySelector('.note-toggle')?.dispatchEvent('tap');
+    await settle();
+    expect(page.querySelector('.note-collapsed')).toBeFalsy();
+  });
+
+  test('opens a speech from its card, and shares the installment with a fresh share id', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    const { page } = await freshApp().open('installment');
+    page.querySelectorAll('.card')[2]?.dispatchEvent('tap');
+    const firstId = (await cloud.store.getInstallment('esd-01'))?.articles[2]?.id;
+    expect(wxMock.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/pages/article/index?id=${firstId}` }),
+    );
+    const share = call<{ title: string; path: string }>(page, 'onShareAppMessage');
+    expect(share.title).toBe('深入学习领会党的二十大精神');
+    expect(share.path).toMatch(/^\/pages\/installment\/index\?ch=chat&s=[a-z0-9]{8}$/);
+  });
+});

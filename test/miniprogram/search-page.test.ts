@@ -1,0 +1,35 @@
+import { freshApp } from './support/app';
+import { contentCloud } from './support/cloud';
+import { wxMock, wxStub } from './support/runtime';
+
+beforeEach(async () => {
+  wxStub.reset();
+  wxStub.cloud = (await contentCloud()).handler;
+});
+
+test('lists matching speeches with the match highlighted, and opens one at the paragraph', async () => {
+  const app = freshApp();
+  const { page } = await app.open('search');
+  app.stores.search.setQuery('科普');
+  await app.stores.search.search();
+  await app.settle();
+  const hits = page.querySelectorAll('.hit');
+  expect(hits).toHaveLength(1);
+  expect(hits[0]?.dom?.textContent).toContain('切实把学习成果转化为推动主流媒体深度融合的自觉行动');
+  expect(page.querySelectorAll('.mark').map((m) => m.dom?.textContent)).toEqual(['科普']);
+  hits[0]?.dispatchEvent('tap');
+  await app.settle();
+  expect(wxMock.navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({ url: expect.stringMatching(/^\/pages\/article\/index\?id=[a-z0-9]+&b=p[a-z0-9]+$/) }),
+  );
+});
+
+test('says so when nothing matches', async () => {
+  const app = freshApp();
+  const { page, text } = await app.open('search');
+  app.stores.search.setQuery('不存在的词');
+  await app.stores.search.search();
+  await app.settle();
+  expect(page.querySelectorAll('.hit')).toHaveLength(0);
+  expect(text()).toContain('没有找到“不存在的词”');
+});

@@ -1,0 +1,147 @@
+import { ReadingSession } from '../../miniprogram/stores/reading';
+import { MAX_QUEUED, TrackQueue } from '../../miniprogram/stores/track-queue';
+import type { Envelope, EventResult, TrackEvent } from '../../typings/contract';
+import { wxStub } from './support/runtime';
+
+type Batch = { events: TrackEvent[]; anonId: string };
+type Answer = (batch: Batch) => Envelope<{ results: EventResult[] }>;
+
+const read = (n: number): TrackEvent => ({
+  type: 'read',
+  eventId: `event-${String(n).padStart(4, '0')}`,
+  articleId: '825czk',
+  attribution: { scene: 1007, chatType: 1, apiCategory: 'default', ch: null, s: null },
+});
+const allOk: Answer = ({ events }) => ({
+  ok: true,
+  data: { results: events.map((e) => ({ eventId: e.eventId, ok: true })) },
+});
+const offline: Answer = () => ({ ok: false, code: 'INTERNAL', message: '网络不太好，请检查网络后重试' });
+
+function harness(answer: { current: Answer }) {
+  const sent: Batch[] = [];
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const queue = new TrackQueue({
+    call: (async (_fn: string, _action: string, input: Batch) => {
+      sent.push(input);
+      return answer.current(input);
+    }) as never,
+    anonId: () => 'anon000000000001',
+    schedule: (fn, ms) => timers.push({ fn, ms }),
+  });
+  /** Runs the next scheduled send and lets it finish. */
+  const runNext = async () => {
+    const timer = timers.shift();
+    if (!timer) throw new Error('nothing scheduled');
+    timer.fn();
+    await new Promise((r) => setTimeout(r, 0));
+    return timer.ms;
+  };
+  return { queue, sent, timers, runNext };
+}
+
+beforeEach(() => wxStub.reset());
+
+describe('the tracking queue', () => {
+  test('events made offline survive a restart and are delivered once when the network returns', async () => {
+    const answer = { current: offline };
+    const first = harness(answer);
+    first.queue.enqueue(read(1));
+    first.queue.enqueue(read(2));
+    await first.runNext();
+    expect(first.queue.pending()).toHaveLength(2);
+
+    // The app is closed and opened again: a new queue over the same storage.
+    answer.current = allOk;
+    const second = harness(answer);
+    expect(second.queue.pending().map((e) => e.eventId)).toEqual(['event-0001', 'event-0002']);
+    second.queue.wake();
+    await second.runNext();
+    expect(second.sent).toHaveLength(1);
+    expect(second.sent[0]?.events.map((e) => e.eventId)).toEqual(['event-0001', 'event-0002']);
+    expect(second.queue.pending()).toEqual([]);
+    second.queue.wake();
+    await second.runNext();
+    expect(second.sent).toHaveLength(1);
+  });
+
+  test('sends at most 20 events a call', async () => {
+    const { queue, sent, runNext } = harness({ current: allOk });
+    for (let i = 0; i < 45; i++) queue.enqueue(read(i));
+    await runNext();
+    expect(sent.map((b) => b.events.length)).toEqual([20, 20, 5]);
+    expect(queue.pending()).toEqual([]);
+  });
+
+  test('backs off exponentially while the server cannot be reached, and keeps everything', async () => {
+    const answer = { current: offline };
+    const { queue, runNext } = harness(answer);
+    queue.enqueue(read(1));
+    const delays = [await runNext()];
+    for (let i = 0; i < 9; i++) delays.push(await runNext());
+    expect(delays).toEqual([0, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000]);
+    expect(queue.pending()).toHaveLength(1);
+  });
+
+  test('keeps what the server did not take yet, drops what it will never take', async () => {
+    const { queue, runNext } = harness({
+      current: ({ events }) => ({
+        ok: true,
+        data: {
+          results: events.map((e, i) => ({
+            eventId: e.eventId,
+            ok: i === 0,
+            code: i === 1 ? 'RATE_LIMITED' : i === 2 ? 'BAD_REQUEST' : undefined,
+          })) as EventResult[],
+        },
+      }),
+    });
+    queue.enqueue(read(1));
+    queue.enqueue(read(2));
+    queue.enqueue(read(3));
+    await runNext();
+    expect(queue.pending().map((e) => e.eventId)).toEqual(['event-0002']);
+  });
+
+  test('an event queued twice is sent once', async () => {
+    const { queue, sent, runNext } = harness({ current: allOk });
+    queue.enqueue(read(7));
+    queue.enqueue(read(7));
+    await runNext();
+    expect(sent[0]?.events).toHaveLength(1);
+  });
+
+  test('never grows without bound', () => {
+    const { queue } = harness({ current: offline });
+    for (let i = 0; i < MAX_QUEUED + 30; i++) queue.enqueue(read(i));
+    const pending = queue.pending();
+    expect(pending).toHaveLength(MAX_QUEUED);
+    expect(pending[0]?.eventId).toBe('event-0030');
+  });
+});
+
+describe('a reading session', () => {
+  test('reports depth and the time the page was in front, not the time it was hidden', () => {
+    let now = 0;
+    const events: TrackEvent[] = [];
+    const session = new ReadingSession(
+      '825czk',
+      'read-000001',
+      (e) => events.push(e),
+      () => now,
+    );
+    now = 10_000;
+    session.scrolled(0.4);
+    session.tick();
+    session.pause();
+    now = 500_000;
+    session.resume();
+    now = 520_000;
+    session.scrolled(0.95);
+    session.pause();
+    expect(events.map((e) => (e.type === 'progress' ? [e.depth, e.dwellMs, e.readEventId] : null))).toEqual([
+      [0.4, 10_000, 'read-000001'],
+      [0.95, 30_000, 'read-000001'],
+    ]);
+  });
+});
