@@ -1,0 +1,72 @@
+import { dayOf } from '../../backend/track/day';
+import { targetOf } from '../../miniprogram/utils/entry';
+import { call, freshApp } from './support/app';
+import { contentCloud, networkDown } from './support/cloud';
+import { wxStub } from './support/runtime';
+
+beforeEach(() => wxStub.reset());
+
+async function totalsOf(cloud: Awaited<ReturnType<typeof contentCloud>>, articleId: string) {
+  const snapshot = await cloud.store.tallySnapshot({ from: null, to: dayOf(Date.now()) });
+  return snapshot.totals.get(articleId);
+}
+
+const queryOf = (path: string): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(path.split('?')[1] ?? '').entries());
+
+describe('reads as the server counts them', () => {
+  test('a chat card read is counted once; a share brings a second reader, counted as share-driven', async () => {
+    const cloud = await contentCloud({ openid: 'reader-a' });
+    wxStub.cloud = cloud.handler;
+    const id = (await cloud.store.getInstallment('esd-01'))?.articles[3]?.id as string;
+
+    const a = freshApp();
+    a.stores.entry.update({ scene: 1007, chatType: 3, apiCategory: 'default', query: { id } });
+    const first = await a.open('article', { id });
+    expect(first.text()).toContain('阅读 1');
+    const again = await freshApp().open('article', { id });
+    expect(again.text()).toContain('阅读 1');
+
+    const share = call<{ path: string }>(first.page, 'onShareAppMessage');
+    await a.settle();
+    const query = queryOf(share.path);
+    expect(targetOf(query)).toEqual({ articleId: id, ch: 'chat', s: expect.stringMatching(/^[a-z0-9]{8}$/) });
+
+    // Reader B, on another phone, taps the card A shared.
+    wxStub.storage.clear();
+    cloud.actAs('reader-b');
+    const b = freshApp();
+    b.stores.entry.update({ scene: 1007, chatType: 1, apiCategory: 'default', query });
+    const opened = await b.open('article', query);
+    expect(opened.text()).toContain('阅读 2');
+    expect(await totalsOf(cloud, id)).toMatchObject({ pv: 2, uv: 2, shares: 1, shareReads: 1 });
+  });
+
+  test('offline, a cached speech still opens; its read is queued and delivered once the network returns', async () => {
+    let now = Date.parse('2026-11-27T08:00:00Z');
+    const cloud = await contentCloud({ openid: 'reader-a', now: () => new Date(now) });
+    wxStub.cloud = cloud.handler;
+    const id = (await cloud.store.getInstallment('esd-01'))?.articles[0]?.id as string;
+    await freshApp().open('article', { id });
+
+    now += 31 * 60_000;
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const offline = freshApp();
+    const opened = await offline.open('article', { id });
+    expect(opened.text()).toContain('离线内容');
+    expect(opened.text()).toContain('思想之旗领航向');
+    expect(offline.stores.queue.pending().map((e) => e.type)).toContain('read');
+
+    // The app is restarted with the network back: the queue delivers what it kept.
+    wxStub.cloud = cloud.handler;
+    wxStub.networkType = 'wifi';
+    const online = freshApp();
+    online.stores.queue.wake();
+    await online.settle();
+    expect(online.stores.queue.pending()).toEqual([]);
+    online.stores.queue.wake();
+    await online.settle();
+    expect(await totalsOf(cloud, id)).toMatchObject({ pv: 2, uv: 1 });
+  });
+});
