@@ -1,4 +1,4 @@
-import type { ArticleRef, ArticleSummary, Block, EditorsNote, ShareTarget, Speaker } from '../../typings/contract';
+import type { ArticleSummary, ArticleView, EditorsNote, ShareTarget } from '../../typings/contract';
 
 /** An article summary as stored: the read count is joined in at request time. */
 export type StoredSummary = Omit<ArticleSummary, 'readCount'>;
@@ -15,19 +15,23 @@ export interface InstallmentRecord {
   revision: string;
 }
 
-export interface ArticleRecord {
-  id: string;
+/** An article as stored: what the app is served, less the read count, plus its place in the installment. */
+export interface ArticleRecord extends Omit<ArticleView, 'readCount'> {
   installmentId: string;
   position: number;
-  title: string;
-  speaker: Speaker;
-  blocks: Block[];
-  readingMinutes: number;
-  truncated: boolean;
-  installment: { id: string; title: string; subtitle: string };
-  prev: ArticleRef | null;
-  next: ArticleRef | null;
 }
+
+/** The content fields of an article, as both adapters store them beside its id and position. */
+export const articleContent = (a: ArticleRecord): Omit<ArticleRecord, 'id' | 'installmentId' | 'position'> => ({
+  title: a.title,
+  speaker: a.speaker,
+  blocks: a.blocks,
+  readingMinutes: a.readingMinutes,
+  truncated: a.truncated,
+  installment: a.installment,
+  prev: a.prev,
+  next: a.next,
+});
 
 // ---- Reading analytics (the `track` function). The rules live in backend/track; the store keeps what they decide.
 

@@ -1,13 +1,14 @@
 import type { WithId } from 'wx-server-sdk';
-import type {
-  ArticleRecord,
-  DailyCounts,
-  DayKey,
-  InstallmentRecord,
-  LedgerEntry,
-  ReaderArticle,
-  ReaderKind,
-  TotalCounts,
+import {
+  type ArticleRecord,
+  articleContent,
+  type DailyCounts,
+  type DayKey,
+  type InstallmentRecord,
+  type LedgerEntry,
+  type ReaderArticle,
+  type ReaderKind,
+  type TotalCounts,
 } from '../port';
 
 export const INSTALLMENTS = 'installments';
@@ -76,14 +77,7 @@ export const articleDoc = (a: ArticleRecord, installmentNumber: number): Article
   installmentId: a.installmentId,
   installmentNumber,
   position: a.position,
-  title: a.title,
-  speaker: a.speaker,
-  blocks: a.blocks,
-  readingMinutes: a.readingMinutes,
-  truncated: a.truncated,
-  installment: a.installment,
-  prev: a.prev,
-  next: a.next,
+  ...articleContent(a),
 });
 
 export const toInstallment = (d: WithId<InstallmentDoc>): InstallmentRecord => ({

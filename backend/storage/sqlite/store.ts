@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleRecord, InstallmentRecord, Store } from '../port';
+import { type ArticleRecord, articleContent, type InstallmentRecord, type Store } from '../port';
 import { createTrackMethods } from './track';
 
 /** What the json column holds; the other fields live in their own columns. */
@@ -28,16 +28,7 @@ const installmentBody = ({ title, subtitle, editorsNote, articles }: Installment
   articles,
 });
 
-const articleBody = (a: ArticleRecord): ArticleBody => ({
-  title: a.title,
-  speaker: a.speaker,
-  blocks: a.blocks,
-  readingMinutes: a.readingMinutes,
-  truncated: a.truncated,
-  installment: a.installment,
-  prev: a.prev,
-  next: a.next,
-});
+const articleBody = (a: ArticleRecord): ArticleBody => articleContent(a);
 
 const toInstallment = (row: InstallmentRow): InstallmentRecord => {
   const body = JSON.parse(row.json) as InstallmentBody;
