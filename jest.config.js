@@ -2,6 +2,8 @@
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig }];
 
 module.exports = {
+  // App tests boot a fresh app with real TDesign components per test: seconds, not milliseconds, on a busy core.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'backend',

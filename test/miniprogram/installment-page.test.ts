@@ -65,6 +65,20 @@ describe('the installment (home) page', () => {
     expect(text()).toContain('离线内容');
   });
 
+  test('coming back from a speech shows the read count it just got', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    const app = freshApp();
+    const home = await app.open('installment');
+    call(home.page, 'onShow');
+    expect(home.page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 0');
+    const id = (await cloud.store.getInstallment('esd-01'))?.articles[0]?.id as string;
+    await app.open('article', { id });
+    call(home.page, 'onShow');
+    await app.settle();
+    expect(home.page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 1');
+  });
+
   test('the editor’s note starts collapsed and expands', async () => {
     wxStub.cloud = (await contentCloud()).handler;
     const { page, settle } = await (async () => {

@@ -18,6 +18,13 @@ ComponentWithStore({
       void installment.load();
     },
 
+    /** Back from a speech: refresh the read counts (the first show is onLoad's). */
+    onShow() {
+      const self = this as unknown as { shownBefore?: boolean };
+      if (self.shownBefore) void installment.load();
+      self.shownBefore = true;
+    },
+
     onPullDownRefresh() {
       void installment.load().finally(stopPullDownRefresh);
     },
