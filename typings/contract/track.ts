@@ -52,6 +52,8 @@ export interface EventResult {
 }
 
 export const MAX_BATCH = 20;
+/** The same limit as a type, for the app: it may import only types from here (DevTools packs miniprogram/ alone). */
+export type MaxBatch = typeof MAX_BATCH;
 
 export interface TrackApi {
   read: { input: Omit<ReadEvent, 'type'> & AnonymousReader; output: { counted: boolean; readCount: number } };
