@@ -5,22 +5,11 @@ import type { ArticleView, Envelope, EventResult } from '../../typings/contract'
 import { FakeCloudDb } from '../support/fake-cloud-db';
 import { A, readInput } from './support';
 
-// The real wx-server-sdk must never load in tests; this stands in for the calls the entries make.
-const fakeDb = new FakeCloudDb();
-const wxContext: { OPENID?: string; SOURCE?: string } = { OPENID: 'o-cloud-reader', SOURCE: 'wx_client' };
-jest.mock(
-  'wx-server-sdk',
-  () => ({
-    __esModule: true,
-    default: {
-      DYNAMIC_CURRENT_ENV: Symbol('current env'),
-      init: () => undefined,
-      database: () => fakeDb,
-      getWXContext: () => wxContext,
-    },
-  }),
-  { virtual: true },
-);
+const mockDb = new FakeCloudDb();
+const mockContext: { OPENID?: string; SOURCE?: string } = { OPENID: 'o-cloud-reader', SOURCE: 'wx_client' };
+jest.mock('wx-server-sdk', () => require('../support/wx-server-sdk-mock').wxServerSdkMock(mockDb, () => mockContext), {
+  virtual: true,
+});
 
 type Main = (event: unknown) => Promise<unknown>;
 const load = (fn: 'track' | 'content'): Main =>
@@ -47,7 +36,7 @@ describe('the track cloud function', () => {
   test('counts a read by the caller WeChat names, storing a keyed hash and never the openid', async () => {
     const res = (await track({ action: 'read', input: readInput(A) })) as Envelope<unknown>;
     expect(res).toEqual({ ok: true, data: { counted: true, readCount: 1 } });
-    expect(JSON.stringify(fakeDb.peek(ARTICLE_STATS))).not.toContain('o-cloud-reader');
+    expect(JSON.stringify(mockDb.peek(ARTICLE_STATS))).not.toContain('o-cloud-reader');
   });
 
   test('article.get in the content function counts the same reader as the same reader', async () => {
@@ -63,26 +52,26 @@ describe('the track cloud function', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     // An article total that lost an increment.
-    await fakeDb
+    await mockDb
       .collection(ARTICLE_STATS)
       .doc(A)
-      .update({ data: { pv: fakeDb.command.inc(-1) } });
+      .update({ data: { pv: mockDb.command.inc(-1) } });
     const timer = { Type: 'Timer', TriggerName: 'reconcileDaily', Time: '2026-11-28T19:17:00Z' };
 
-    wxContext.SOURCE = 'wx_client';
+    mockContext.SOURCE = 'wx_client';
     expect(await track(timer)).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(warn).toHaveBeenCalled();
 
-    wxContext.SOURCE = 'wx_trigger';
-    delete wxContext.OPENID;
+    mockContext.SOURCE = 'wx_trigger';
+    delete mockContext.OPENID;
     const report = (await track(timer)) as { drift: Array<{ counter: string; day: string | null }> };
     expect(report.drift).toEqual([expect.objectContaining({ counter: 'pv', day: null, counted: 0, ledger: 1 })]);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/counters corrected/));
-    expect(fakeDb.peek(ARTICLE_STATS).find((d) => d._id === A)).toMatchObject({ pv: 1 });
+    expect(mockDb.peek(ARTICLE_STATS).find((d) => d._id === A)).toMatchObject({ pv: 1 });
     log.mockRestore();
     warn.mockRestore();
-    wxContext.SOURCE = 'wx_client';
-    wxContext.OPENID = 'o-cloud-reader';
+    mockContext.SOURCE = 'wx_client';
+    mockContext.OPENID = 'o-cloud-reader';
   });
 
   test('config.json has one daily timer trigger (7-field cron) and package.json declares wx-server-sdk', () => {
