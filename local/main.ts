@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../backend/content/catalog';
 import { syncInstallments } from '../backend/content/sync';
 import { openSqliteStore } from '../backend/storage/sqlite';
+import { createPreviewHandler } from './preview';
 import { createLocalServer } from './server';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     data: { type: 'string', default: process.env.DATA_DIR ?? '.data' },
+    // Rebuild the browser preview when a source changes, and reload open previews (npm run dev).
+    watch: { type: 'boolean', default: false },
   },
 });
 
@@ -26,14 +29,17 @@ async function start(): Promise<void> {
   const written = await syncInstallments(store, loadCatalog());
   if (written.length > 0) console.log(`已导入内容：${written.join(', ')}`);
 
+  const preview = createPreviewHandler({ watch: values.watch });
   const server = createLocalServer({
     store,
     ...(process.env.READER_HASH_SECRET && { readerSecret: process.env.READER_HASH_SECRET }),
+    fallback: preview,
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`本地云函数已启动：http://127.0.0.1:${actual}/api/<函数名>（数据目录 ${dataDir}，Ctrl-C 退出）`);
+    console.log(`小程序预览：http://127.0.0.1:${actual}/`);
   });
 
   let closing = false;
@@ -42,7 +48,7 @@ async function start(): Promise<void> {
     closing = true;
     console.log(`\n收到 ${signal}，正在关闭…`);
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void Promise.all([store.close(), preview.close()]).then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

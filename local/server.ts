@@ -17,6 +17,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** What readers are hashed with; the documented local default unless READER_HASH_SECRET is set. */
   readerSecret?: string;
+  /** Serves requests outside /api/ (the browser preview); returns true when it answered. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 class BodyTooLarge extends Error {}
@@ -51,9 +53,11 @@ export function createLocalServer({
   now = () => new Date(),
   log = console.log,
   readerSecret = LOCAL_READER_SECRET,
+  fallback,
 }: ServerOptions): Server {
   const readerKey = readerKeys(readerSecret);
   return createServer(async (req, res) => {
+    if (fallback && !req.url?.startsWith('/api/') && fallback(req, res)) return;
     const started = Date.now();
     const match = /^\/api\/([\w-]+)$/.exec(req.url ?? '');
     let action = '-';

@@ -13,7 +13,14 @@ import { TrackQueue } from './track-queue';
 export const settings = new SettingsStore();
 export const entry = new EntryStore();
 export const installment = new InstallmentStore({ call, cache: contentCache, settings });
-export const queue = new TrackQueue({ call, anonId: installId, schedule: (fn, ms) => setTimeout(fn, ms) });
+export const queue = new TrackQueue({
+  call,
+  anonId: installId,
+  schedule: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+});
 export const article = new ArticleStore({
   call,
   cache: contentCache,

@@ -15,7 +15,8 @@ const PERMANENT = new Set(['BAD_REQUEST', 'NOT_FOUND']);
 export interface TrackQueueDeps {
   call: CloudClient['call'];
   anonId: () => string;
-  schedule: (fn: () => void, ms: number) => void;
+  /** Runs `fn` after `ms`; returns a function that cancels it. */
+  schedule: (fn: () => void, ms: number) => () => void;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface TrackQueueDeps {
  */
 export class TrackQueue {
   private sending = false;
-  private scheduled = false;
+  private cancelScheduled: (() => void) | null = null;
   private failures = 0;
 
   constructor(private readonly deps: TrackQueueDeps) {}
@@ -41,9 +42,11 @@ export class TrackQueue {
     this.kick(0);
   }
 
-  /** Try again now: the network came back or the app came to the front. */
+  /** Try again now, not after the pending backoff: the network came back or the app came to the front. */
   wake(): void {
     this.failures = 0;
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
     this.kick(0);
   }
 
@@ -88,10 +91,9 @@ export class TrackQueue {
   }
 
   private kick(delayMs: number): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.deps.schedule(() => {
-      this.scheduled = false;
+    if (this.cancelScheduled) return;
+    this.cancelScheduled = this.deps.schedule(() => {
+      this.cancelScheduled = null;
       void this.flush();
     }, delayMs);
   }

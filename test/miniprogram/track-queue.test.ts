@@ -20,17 +20,24 @@ const offline: Answer = () => ({ ok: false, code: 'INTERNAL', message: '网络�
 
 function harness(answer: { current: Answer }) {
   const sent: Batch[] = [];
-  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
   const queue = new TrackQueue({
     call: (async (_fn: string, _action: string, input: Batch) => {
       sent.push(input);
       return answer.current(input);
     }) as never,
     anonId: () => 'anon000000000001',
-    schedule: (fn, ms) => timers.push({ fn, ms }),
+    schedule: (fn, ms) => {
+      const timer = { fn, ms, cancelled: false };
+      timers.push(timer);
+      return () => {
+        timer.cancelled = true;
+      };
+    },
   });
   /** Runs the next scheduled send and lets it finish. */
   const runNext = async () => {
+    while (timers[0]?.cancelled) timers.shift();
     const timer = timers.shift();
     if (!timer) throw new Error('nothing scheduled');
     timer.fn();
@@ -63,6 +70,20 @@ describe('the tracking queue', () => {
     second.queue.wake();
     await second.runNext();
     expect(second.sent).toHaveLength(1);
+  });
+
+  test('coming back online sends at once, not after the backoff it was waiting out', async () => {
+    const answer = { current: offline };
+    const { queue, sent, timers, runNext } = harness(answer);
+    queue.enqueue(read(1));
+    await runNext();
+    await runNext();
+    expect(timers.filter((t) => !t.cancelled).map((t) => t.ms)).toEqual([4000]);
+    answer.current = allOk;
+    queue.wake();
+    expect(await runNext()).toBe(0);
+    expect(sent).toHaveLength(3);
+    expect(queue.pending()).toEqual([]);
   });
 
   test('sends at most 20 events a call', async () => {

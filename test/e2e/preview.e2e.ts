@@ -1,0 +1,202 @@
+/**
+ * The reader's journey through the browser preview, against a fresh data folder: each step depends on the
+ * ones before it and saves a screenshot (test-results/e2e/) of what it saw. Run by test/e2e/run.ts.
+ *
+ * TODO(staff pages): when 工作台 lands, add: staff opens 工作台 and sees PV 2, UV 2 and 1 share-driven read for
+ * the speech below; a reader does not see 工作台 and gets FORBIDDEN from the `stats` function.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openSqliteStore } from '../../backend/storage/sqlite';
+import { addDays, dayOf } from '../../backend/track/day';
+import { ARTICLE, type Call, fontSize, HOME, type Preview } from './support/preview';
+
+export interface Journey {
+  preview: Preview;
+  /** The speech reader A opens (the first card). */
+  articleId?: string;
+  shareId?: string;
+  /** The read A made offline, which the queue must deliver once. */
+  offlineReadId?: string;
+}
+
+export interface Step {
+  name: string;
+  /** Runs in the browser while the server is up. */
+  run(journey: Journey): Promise<void>;
+}
+
+const readCount = async (p: Preview): Promise<string> =>
+  ((await p.el(ARTICLE, 'meta').textContent()) ?? '').replace(/\s+/g, '');
+
+async function openFirstSpeech(p: Preview): Promise<string> {
+  await p.onPage(HOME);
+  const card = p.el(HOME, 'card').first();
+  const id = await card.getAttribute('data-id');
+  assert.ok(id, 'the first card names its speech (data-id)');
+  await card.tap();
+  await p.onPage(ARTICLE);
+  await p.el(ARTICLE, 'body').waitFor();
+  return id;
+}
+
+const delivered = (call: Call, eventId: string) =>
+  call.name === 'track' && call.outcome === 'ok' && (call.input.events ?? []).some((e) => e.eventId === eventId);
+
+export const steps: Step[] = [
+  {
+    name: 'reader A opens the home page: title, editor’s note, six speech cards',
+    async run(j) {
+      const p = j.preview;
+      await p.open();
+      await p.onPage(HOME);
+      await p.el(HOME, 'masthead-title').waitFor();
+      assert.match((await p.el(HOME, 'masthead-title').textContent()) ?? '', /深入学习领会党的二十大精神/);
+      assert.match((await p.el(HOME, 'note').textContent()) ?? '', /编者的话/);
+      const cards = p.el(HOME, 'card');
+      assert.equal(await cards.count(), 6);
+      for (const card of await cards.all()) assert.ok(await card.isVisible(), 'every speech card is shown');
+      await p.shot('01-home');
+    },
+  },
+  {
+    name: 'A opens a speech: the body shows, read count 1; opening it again within 30 minutes keeps 1',
+    async run(j) {
+      const p = j.preview;
+      j.articleId = await openFirstSpeech(p);
+      assert.ok((await p.el(ARTICLE, 'para').count()) > 3, 'the speech has its paragraphs');
+      await p.page.waitForFunction(() =>
+        document.querySelector('.wx-page:not([hidden])')?.textContent?.includes('阅读 1'),
+      );
+      await p.shot('02-article');
+
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await p.onPage(HOME);
+      const before = await p.lastSeq();
+      await openFirstSpeech(p);
+      // A cached speech is recorded by track.read after it shows: wait for the answer, then read the count.
+      const again = await p.waitForCall(
+        (c) => c.seq > before && c.name === 'track' && c.action === 'read' && c.outcome === 'ok',
+        'track.read for the re-opening',
+      );
+      assert.equal(again.result?.data?.counted, false, 'a re-opening within 30 minutes is not counted');
+      assert.match(await readCount(p), /阅读1$/);
+      await p.shot('02-article-again');
+    },
+  },
+  {
+    name: 'A switches to 特大: the body font grows, and a reload keeps it',
+    async run(j) {
+      const p = j.preview;
+      const standard = await fontSize(p.el(ARTICLE, 'para'));
+      await p.el(ARTICLE, 'font-step').filter({ hasText: '特大' }).tap();
+      await p.page.waitForFunction((px) => {
+        const para = document.querySelector('.wx-page:not([hidden]) [class*="--para"]');
+        return para !== null && Number.parseFloat(getComputedStyle(para).fontSize) > px;
+      }, standard);
+      const large = await fontSize(p.el(ARTICLE, 'para'));
+      assert.ok(large >= standard * 1.2, `特大 body text is larger (${standard}px → ${large}px)`);
+      await p.shot('03-font-large');
+
+      await p.coldStart(async () => {
+        await p.page.reload({ waitUntil: 'domcontentloaded' });
+      });
+      await openFirstSpeech(p);
+      assert.equal(await fontSize(p.el(ARTICLE, 'para')), large, 'the reader’s size survives a restart');
+      await p.shot('03-font-after-reload');
+    },
+  },
+  {
+    name: 'A shares the speech; reader B opens the card: B’s read counts (2)',
+    async run(j) {
+      const p = j.preview;
+      await p.current.locator('wx-button[open-type="share"]').tap();
+      const card = p.page.getByRole('dialog', { name: '分享卡片' });
+      await card.waitFor();
+      const sharedPath = (await card.locator('.wx-share-path').textContent()) ?? '';
+      const url = new URL(sharedPath, 'https://mp.invalid');
+      assert.equal(url.pathname, `/${ARTICLE}`);
+      assert.equal(url.searchParams.get('id'), j.articleId, 'the path names the speech');
+      assert.equal(url.searchParams.get('ch'), 'chat');
+      const shareId = url.searchParams.get('s');
+      assert.match(shareId ?? '', /^[a-z0-9]{6,10}$/, 'the path carries a share id');
+      j.shareId = shareId ?? undefined;
+      await p.shot('04-share-card');
+      // The share is queued and sent at once; B's read is share-driven only once the server knows the share.
+      await p.waitForCall(
+        (c) => c.name === 'track' && c.outcome === 'ok' && (c.input.events ?? []).some((e) => e.shareId === shareId),
+        'the share event',
+      );
+
+      await p.coldStart(() => card.getByRole('button', { name: '以读者 B打开' }).click());
+      assert.ok(await p.page.getByRole('radio', { name: '读者 B' }).isChecked(), 'the preview now reads as B');
+      await p.onPage(ARTICLE);
+      await p.el(ARTICLE, 'body').waitFor();
+      await p.page.waitForFunction(() =>
+        document.querySelector('.wx-page:not([hidden])')?.textContent?.includes('阅读 2'),
+      );
+      const read = await p.waitForCall(
+        (c) => c.who === '读者 B' && c.action === 'article.get' && c.outcome === 'ok',
+        'B’s article.get',
+      );
+      const outcome = read.result?.data?.read as { counted?: boolean } | undefined;
+      assert.equal(outcome?.counted, true, 'B’s opening counted');
+      await p.shot('04-reader-b');
+    },
+  },
+  {
+    name: 'A, offline, reopens the speech from the cache; back online the queued read is delivered once',
+    async run(j) {
+      const p = j.preview;
+      await p.actAs('读者 A');
+      await p.onPage(HOME);
+      await p.el(HOME, 'card').first().waitFor();
+      await p.setOnline(false);
+      const before = await p.lastSeq();
+      await openFirstSpeech(p);
+      await p.el(ARTICLE, 'notice').filter({ hasText: '离线内容' }).waitFor();
+      const failed = await p.waitForCall(
+        (c) => c.seq > before && c.action === 'read' && c.outcome === 'offline',
+        'the offline read attempt',
+      );
+      const eventId = failed.input.eventId;
+      assert.ok(eventId, 'the read carries an event id');
+      j.offlineReadId = eventId;
+      await p.shot('05-offline');
+
+      await p.setOnline(true);
+      await p.waitForCall((c) => delivered(c, eventId), 'the queued read after reconnecting', 60_000);
+      // Give a second delivery every chance to happen before counting.
+      await p.page.waitForTimeout(3_000);
+      const deliveries = (await p.calls()).filter((c) => delivered(c, eventId));
+      assert.equal(deliveries.length, 1, 'the queued read is delivered exactly once');
+      // The app's queue, in reader A's storage (the preview keeps it under wx.<reader>.<key>).
+      const queued = await p.page.evaluate(() => localStorage.getItem('wx.a.esd.queue.v1'));
+      const left = (JSON.parse(queued ?? '{"v":[]}') as { v: Array<{ eventId: string }> }).v;
+      assert.ok(!left.some((e) => e.eventId === eventId), 'the read has left the queue');
+      await p.shot('05-back-online');
+    },
+  },
+];
+
+/** Checked after the server stopped, on the data folder it used: what the server recorded. */
+export async function checkLedger(dataDir: string, j: Omit<Journey, 'preview'>): Promise<void> {
+  assert.ok(j.articleId && j.shareId && j.offlineReadId, 'the journey got far enough to check the ledger');
+  const store = openSqliteStore(path.join(dataDir, 'app.db'));
+  try {
+    const snapshot = await store.tallySnapshot({ from: null, to: addDays(dayOf(Date.now()), 1) });
+    const reads = snapshot.entries.map((r) => r.entry).filter((e) => e.type === 'read' && e.articleId === j.articleId);
+    const shareDriven = reads.filter((e) => e.type === 'read' && e.share === j.shareId);
+    assert.equal(shareDriven.length, 1, 'B’s read is recorded as brought by A’s share');
+    assert.equal(shareDriven[0]?.type === 'read' && shareDriven[0].counted, true);
+    const offline = snapshot.entries.filter((r) => r.entry.eventId === j.offlineReadId);
+    assert.equal(offline.length, 1, 'the read made offline is in the ledger once');
+    const totals = snapshot.totals.get(j.articleId ?? '');
+    assert.deepEqual(
+      { pv: totals?.pv, uv: totals?.uv, shareReads: totals?.shareReads },
+      { pv: 2, uv: 2, shareReads: 1 },
+    );
+  } finally {
+    await store.close();
+  }
+}
