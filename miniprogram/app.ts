@@ -1,7 +1,8 @@
 import { CLOUD_ENV } from './config';
 import { enterInfo } from './services/entry';
+import { forgetSystemFacts } from './services/system';
 import { contentCache } from './stores/content-cache';
-import { entry, queue } from './stores/index';
+import { entry, queue, settings } from './stores/index';
 
 App({
   onLaunch() {
@@ -14,6 +15,8 @@ App({
   /** Cold and warm starts alike: a chat card, a scanned code or 朋友圈 each bring their own entry options. */
   onShow() {
     entry.update(enterInfo());
+    forgetSystemFacts();
+    settings.followSystem();
     queue.wake();
   },
 });

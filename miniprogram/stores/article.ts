@@ -47,6 +47,10 @@ export interface ArticleDeps {
   anonId: () => string;
 }
 
+/** A cached speech older than this is fetched again, so an editor's correction reaches every reader. */
+export const CACHE_FRESH_MS = 12 * 60 * 60 * 1000;
+const isStale = (entry: { savedAt: number }, now = Date.now()): boolean => now - entry.savedAt > CACHE_FRESH_MS;
+
 /** Answers after which sending the same read again cannot change anything. */
 const FINAL_CODES = new Set(['BAD_REQUEST', 'NOT_FOUND']);
 
@@ -107,10 +111,13 @@ export class ArticleStore {
       attribution: this.deps.entry.attributionFor(id, query),
     };
     const cached = this.deps.cache.article(id);
-    if (cached) {
-      this.show(cached, await this.deps.isOffline());
-      this.startReading(read);
-      void this.recordCachedRead(read);
+    if (cached && !isStale(cached)) {
+      const offline = await this.deps.isOffline();
+      if (this.requested?.id !== id) return;
+      this.deps.cache.touch(id);
+      this.show(cached.value, offline);
+      // Progress waits for its read: the server refuses progress for a read it has not seen.
+      this.startReading(read, this.recordCachedRead(read));
       return;
     }
     this.status = 'loading';
@@ -121,6 +128,13 @@ export class ArticleStore {
     });
     if (this.requested?.id !== id) return;
     if (!res.ok) {
+      if (cached && res.code !== 'NOT_FOUND') {
+        // An old copy beats an error: shown as offline content, its read kept for later.
+        this.show(cached.value, true);
+        this.startReading(read);
+        this.deps.queue.enqueue(read);
+        return;
+      }
       runInAction(() => {
         this.status = 'error';
         this.errorMessage = res.code === 'NOT_FOUND' ? '这篇文章不存在或已下线' : res.message;
@@ -139,7 +153,7 @@ export class ArticleStore {
     const id = this.article?.id;
     if (!id) return null;
     const shareId = newShareId();
-    this.deps.queue.enqueue({ type: 'share', eventId: newEventId(), articleId: id, shareId, target });
+    this.deps.queue.enqueue({ type: 'share', eventId: newEventId(), articleId: id, shareId, target }, { urgent: true });
     return shareId;
   }
 
@@ -159,9 +173,11 @@ export class ArticleStore {
     this.session?.tick();
   }
 
-  private startReading(read: ReadEvent): void {
+  private startReading(read: ReadEvent, readSettled: Promise<void> = Promise.resolve()): void {
     this.session?.pause();
-    this.session = new ReadingSession(read.articleId, read.eventId, (event) => this.deps.queue.enqueue(event));
+    this.session = new ReadingSession(read.articleId, read.eventId, (event) => {
+      void readSettled.then(() => this.deps.queue.enqueue(event));
+    });
   }
 
   private async recordCachedRead(read: ReadEvent): Promise<void> {

@@ -11,7 +11,7 @@ const articleKey = (id: string) => `${PREFIX}article.${id}`;
 /** Enough for every speech a reader opens in a long while; each is a few KB, storage allows 10 MB. */
 export const MAX_CACHED_ARTICLES = 30;
 
-interface Stamped<T> {
+export interface Stamped<T> {
   savedAt: number;
   value: T;
 }
@@ -29,14 +29,20 @@ export const contentCache = {
     writeItem(INSTALLMENT_KEY, { savedAt: now, value: view });
   },
 
-  article(id: string): ArticleView | undefined {
-    return readItem<Stamped<ArticleView>>(articleKey(id))?.value;
+  /** The cached speech with when it was saved, so the caller can judge its freshness. */
+  article(id: string): Stamped<ArticleView> | undefined {
+    return readItem<Stamped<ArticleView>>(articleKey(id));
   },
 
   saveArticle(view: ArticleView, now = Date.now()): void {
-    const ids = [view.id, ...(readItem<string[]>(INDEX_KEY) ?? []).filter((id) => id !== view.id)];
+    if (writeItem(articleKey(view.id), { savedAt: now, value: view })) contentCache.touch(view.id);
+  },
+
+  /** Marks a speech as just opened; the least recently opened go first when the cache is full. */
+  touch(id: string): void {
+    const ids = [id, ...(readItem<string[]>(INDEX_KEY) ?? []).filter((other) => other !== id)];
     for (const evicted of ids.splice(MAX_CACHED_ARTICLES)) removeItem(articleKey(evicted));
-    if (writeItem(articleKey(view.id), { savedAt: now, value: view })) writeItem(INDEX_KEY, ids);
+    writeItem(INDEX_KEY, ids);
   },
 
   /** Updates the read count kept with a cached article, so an offline open shows the last known number. */

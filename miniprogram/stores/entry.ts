@@ -24,7 +24,9 @@ export class EntryStore {
    */
   attributionFor(articleId: string, pageQuery: Record<string, string | undefined> = {}): Attribution {
     const attribution = attributionOf(this.enter, pageQuery);
-    const named = targetOf({ ...this.enter.query, ...pageQuery }).articleId;
+    // Only the entry's own link names a speech: the page query of a speech reached inside the app always
+    // carries its id, and must not inherit the entry's channel and share.
+    const named = targetOf(this.enter.query ?? {}).articleId;
     return named === articleId ? attribution : { ...attribution, ch: null, s: null };
   }
 }

@@ -12,7 +12,7 @@ import { TrackQueue } from './track-queue';
 /** The app's stores, created once and wired to the real services. Pages import from here. */
 export const settings = new SettingsStore();
 export const entry = new EntryStore();
-export const installment = new InstallmentStore({ call, cache: contentCache, settings });
+export const installment = new InstallmentStore({ call, cache: contentCache, settings, entry });
 export const queue = new TrackQueue({
   call,
   anonId: installId,

@@ -3,6 +3,7 @@ import type { InstallmentView } from '../../typings/contract';
 import type { CloudClient } from '../services/cloud';
 import { formatCount, formatMinutes } from '../utils/format';
 import type { ContentCache } from './content-cache';
+import type { EntryStore } from './entry';
 import type { SettingsStore } from './settings';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -49,6 +50,7 @@ export interface InstallmentDeps {
   call: CloudClient['call'];
   cache: ContentCache;
   settings: SettingsStore;
+  entry: EntryStore;
 }
 
 /** The home page: the newest installment's header, editor's note and speech cards. */
@@ -67,6 +69,10 @@ export class InstallmentStore {
 
   get rootClass(): string {
     return this.deps.settings.rootClass;
+  }
+
+  get singlePage(): boolean {
+    return this.deps.entry.singlePage;
   }
 
   toggleNote(): void {

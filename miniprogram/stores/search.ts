@@ -4,6 +4,8 @@ import type { CloudClient } from '../services/cloud';
 import type { SettingsStore } from './settings';
 
 export interface Segment {
+  /** Position in the snippet: the template's wx:key. */
+  key: number;
   text: string;
   hit: boolean;
 }
@@ -24,7 +26,7 @@ const WHERE: Record<SearchHit['field'], string> = { title: '标题', speaker: '�
 
 /** Cuts a snippet at the match offsets, so the template highlights without string work. */
 export function segmentsOf(snippet: string, matches: Array<[number, number]>): Segment[] {
-  const segments: Segment[] = [];
+  const segments: Array<Omit<Segment, 'key'>> = [];
   let at = 0;
   for (const [start, end] of [...matches].sort((a, b) => a[0] - b[0])) {
     if (start < at || end > snippet.length || start >= end) continue;
@@ -33,7 +35,7 @@ export function segmentsOf(snippet: string, matches: Array<[number, number]>): S
     at = end;
   }
   if (at < snippet.length) segments.push({ text: snippet.slice(at), hit: false });
-  return segments;
+  return segments.map((segment, key) => ({ key, ...segment }));
 }
 
 const rowOf = (hit: SearchHit, i: number): HitRow => ({

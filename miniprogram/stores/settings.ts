@@ -33,11 +33,19 @@ export class SettingsStore {
     if (saved) {
       this.fontStep = clampStep(saved.fontStep);
       this.careMode = saved.careMode === true;
-    } else if (systemWantsLargeType()) {
-      this.careMode = true;
-      this.fontStep = CARE_MIN_STEP;
     }
+    this.followSystem();
     makeAutoObservable(this);
+  }
+
+  /**
+   * WeChat's 关怀模式 or a large WeChat font always means large type here, whatever was saved before;
+   * checked at launch and on every return to the app (App.onShow).
+   */
+  followSystem(): void {
+    if (!systemWantsLargeType()) return;
+    this.careMode = true;
+    if (this.fontStep < CARE_MIN_STEP) this.fontStep = CARE_MIN_STEP;
   }
 
   /** Classes for the page root: `fs-0`…`fs-3`, plus `care`. */

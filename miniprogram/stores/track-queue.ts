@@ -9,6 +9,14 @@ const MAX_BATCH: MaxBatch = 20;
 export const MAX_QUEUED = 200;
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 5 * 60_000;
+/** Over the bound, progress goes first: reads and shares are what the counts are made of. */
+function trim(events: TrackEvent[]): TrackEvent[] {
+  let excess = events.length - MAX_QUEUED;
+  if (excess <= 0) return events;
+  const kept = events.filter((e) => !(e.type === 'progress' && excess-- > 0));
+  return kept.slice(-MAX_QUEUED);
+}
+
 /** The server will never accept these as sent: retrying changes nothing. */
 const PERMANENT = new Set(['BAD_REQUEST', 'NOT_FOUND']);
 
@@ -35,11 +43,23 @@ export class TrackQueue {
     return readItem<TrackEvent[]>(KEY) ?? [];
   }
 
-  enqueue(event: TrackEvent): void {
-    const events = this.pending().filter((e) => e.eventId !== event.eventId);
-    events.push(event);
-    writeItem(KEY, events.slice(-MAX_QUEUED));
-    this.kick(0);
+  /**
+   * Adds an event. A read goes ahead of the progress that refers to it (the server refuses progress for
+   * a read it has not seen); a newer progress of the same read replaces the older one. `urgent` sends at
+   * once even during a backoff: a share must be recorded before the friends it was sent to open it.
+   */
+  enqueue(event: TrackEvent, { urgent = false }: { urgent?: boolean } = {}): void {
+    let events = this.pending().filter((e) => e.eventId !== event.eventId);
+    if (event.type === 'progress') {
+      events = events.filter((e) => !(e.type === 'progress' && e.readEventId === event.readEventId));
+    }
+    const firstDependent =
+      event.type === 'read' ? events.findIndex((e) => e.type === 'progress' && e.readEventId === event.eventId) : -1;
+    if (firstDependent >= 0) events.splice(firstDependent, 0, event);
+    else events.push(event);
+    writeItem(KEY, trim(events));
+    if (urgent) this.wake();
+    else this.kick(0);
   }
 
   /** Try again now, not after the pending backoff: the network came back or the app came to the front. */

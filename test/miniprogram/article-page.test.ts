@@ -82,6 +82,37 @@ describe('the article page', () => {
   });
 });
 
+describe('leaving and coming back', () => {
+  test('leaving before the speech has loaded starts no timer and scrolls nothing', async () => {
+    await freshApp().open('article', { id: articleIdAt(2) });
+    call((await freshApp().open('article', { id: articleIdAt(2) })).page, 'onPageScroll', { scrollTop: 900 });
+    const intervals = jest.spyOn(global, 'setInterval');
+    wxMock.pageScrollTo.mockClear();
+    const app = freshApp();
+    const { page } = app.mount('article');
+    const loading = call<Promise<void>>(page, 'onLoad', { id: articleIdAt(2) });
+    call(page, 'onUnload');
+    await loading;
+    await app.settle();
+    expect(intervals).not.toHaveBeenCalled();
+    expect(wxMock.pageScrollTo).not.toHaveBeenCalled();
+    intervals.mockRestore();
+  });
+
+  test('a cached speech older than half a day is fetched again, with its read', async () => {
+    await freshApp().open('article', { id: articleIdAt(0) });
+    const key = [...wxStub.storage.keys()].find((k) => k.endsWith(`article.${articleIdAt(0)}`)) as string;
+    const stamped = wxStub.storage.get(key) as { savedAt: number };
+    wxStub.storage.set(key, { ...stamped, savedAt: stamped.savedAt - 13 * 60 * 60 * 1000 });
+    wxMock.cloud.callFunction.mockClear();
+    await freshApp().open('article', { id: articleIdAt(0) });
+    const opening = wxMock.cloud.callFunction.mock.calls
+      .map(([r]) => `${r.name}/${r.data.action}`)
+      .filter((name) => name !== 'track/batch');
+    expect(opening).toEqual(['content/article.get']);
+  });
+});
+
 describe('font size and care mode', () => {
   test('a step applies to body and titles and is remembered across launches', async () => {
     const app = freshApp();
@@ -95,6 +126,17 @@ describe('font size and care mode', () => {
     const relaunched = await freshApp().open('article', { id: articleIdAt(0) });
     expect(relaunched.page.querySelector('.fs-2')).toBeTruthy();
     expect(relaunched.page.querySelector('.font-step-on')?.dom?.textContent).toBe('特大');
+  });
+
+  test('turning on WeChat’s 关怀模式 later still applies, over the reader’s saved size', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelectorAll('.font-step')[1]?.dispatchEvent('tap');
+    await app.settle();
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const relaunched = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(relaunched.page.querySelector('.care')).toBeTruthy();
+    expect(relaunched.page.querySelector('.fs-2')).toBeTruthy();
   });
 
   test('WeChat’s large system font turns care mode on, never smaller than 特大', async () => {
@@ -128,12 +170,20 @@ describe('sharing', () => {
     expect(share.query).toMatch(new RegExp(`^id=${articleIdAt(3)}&ch=tl&s=[a-z0-9]{8}$`));
   });
 
-  test('opened from 朋友圈 in single-page mode it reads on its own, with no navigation', async () => {
+  test('opened from 朋友圈 in single-page mode it reads on its own: no openid, no navigation, no share button', async () => {
+    const cloud = await contentCloud({ openid: null });
+    wxStub.cloud = cloud.handler;
     wxStub.enter = { scene: 1154, apiCategory: 'browseOnly', query: { id: articleIdAt(0), ch: 'tl', s: 'abcd1234' } };
     const app = freshApp();
-    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: { id: articleIdAt(0) } });
+    app.stores.entry.update(require('../../miniprogram/services/entry').enterInfo());
     const { page, text } = await app.open('article', { id: articleIdAt(0), ch: 'tl', s: 'abcd1234' });
     expect(text()).toContain('思想之旗领航向');
     expect(page.querySelector('.pager')).toBeFalsy();
+    expect(page.querySelector('.share')).toBeFalsy();
+    const sent = cloud.calls.find((c) => (c.data as { action: string }).action === 'article.get')?.data as {
+      input: { anonId?: string; read?: { attribution: { scene: number; ch: string } } };
+    };
+    expect(sent.input.anonId).toMatch(/^[a-z0-9]{16}$/);
+    expect(sent.input.read?.attribution).toMatchObject({ scene: 1154, ch: 'tl' });
   });
 });

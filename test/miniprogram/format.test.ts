@@ -18,9 +18,9 @@ test.each([
 
 test('a snippet is cut at the match offsets for highlighting', () => {
   expect(segmentsOf('…广泛宣传科普防护知识…', [[5, 7]])).toEqual([
-    { text: '…广泛宣传', hit: false },
-    { text: '科普', hit: true },
-    { text: '防护知识…', hit: false },
+    { key: 0, text: '…广泛宣传', hit: false },
+    { key: 1, text: '科普', hit: true },
+    { key: 2, text: '防护知识…', hit: false },
   ]);
   expect(
     segmentsOf('斗争与斗争', [
@@ -29,8 +29,8 @@ test('a snippet is cut at the match offsets for highlighting', () => {
       [1, 9],
     ]),
   ).toEqual([
-    { text: '斗争', hit: true },
-    { text: '与', hit: false },
-    { text: '斗争', hit: true },
+    { key: 0, text: '斗争', hit: true },
+    { key: 1, text: '与', hit: false },
+    { key: 2, text: '斗争', hit: true },
   ]);
 });

@@ -79,6 +79,19 @@ describe('the installment (home) page', () => {
     expect(home.page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 1');
   });
 
+  test('in 朋友圈 single-page mode the cards do not navigate and there is no share button', async () => {
+    wxStub.cloud = (await contentCloud({ openid: null })).handler;
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: {} });
+    const { page, text } = await app.open('installment');
+    expect(page.querySelectorAll('.card')).toHaveLength(6);
+    page.querySelectorAll('.card')[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+    expect(page.querySelector('.share')).toBeFalsy();
+    expect(text()).toContain('前往小程序');
+  });
+
   test('the editor’s note starts collapsed and expands', async () => {
     wxStub.cloud = (await contentCloud()).handler;
     const { page, settle } = await (async () => {
@@ -91,7 +104,7 @@ describe('the installment (home) page', () => {
     expect(page.querySelector('.note-collapsed')).toBeFalsy();
   });
 
-  test('opens a speech from its card, and shares the installment with a fresh share id', async () => {
+  test('opens a speech from its card, and shares the installment as a chat card', async () => {
     const cloud = await contentCloud();
     wxStub.cloud = cloud.handler;
     const { page } = await freshApp().open('installment');
@@ -102,6 +115,6 @@ describe('the installment (home) page', () => {
     );
     const share = call<{ title: string; path: string }>(page, 'onShareAppMessage');
     expect(share.title).toBe('深入学习领会党的二十大精神');
-    expect(share.path).toMatch(/^\/pages\/installment\/index\?ch=chat&s=[a-z0-9]{8}$/);
+    expect(share.path).toBe('/pages/installment/index?ch=chat');
   });
 });

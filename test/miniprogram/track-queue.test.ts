@@ -139,6 +139,54 @@ describe('the tracking queue', () => {
     expect(pending).toHaveLength(MAX_QUEUED);
     expect(pending[0]?.eventId).toBe('event-0030');
   });
+
+  const progress = (n: number, readEventId: string, depth: number): TrackEvent => ({
+    type: 'progress',
+    eventId: `progress-${String(n).padStart(4, '0')}`,
+    articleId: '825czk',
+    readEventId,
+    depth,
+    dwellMs: n * 1000,
+  });
+
+  test('a read queued after its progress goes ahead of it: the server needs the read first', () => {
+    const { queue } = harness({ current: offline });
+    queue.enqueue(progress(1, 'event-0001', 0.3));
+    queue.enqueue(read(1));
+    expect(queue.pending().map((e) => e.eventId)).toEqual(['event-0001', 'progress-0001']);
+  });
+
+  test('a newer progress of the same read replaces the older one', () => {
+    const { queue } = harness({ current: offline });
+    queue.enqueue(read(1));
+    for (let i = 1; i <= 5; i++) queue.enqueue(progress(i, 'event-0001', i / 10));
+    expect(queue.pending().map((e) => e.eventId)).toEqual(['event-0001', 'progress-0005']);
+  });
+
+  test('when full, progress is dropped before reads', () => {
+    const { queue } = harness({ current: offline });
+    for (let i = 0; i < MAX_QUEUED; i++) queue.enqueue(i % 2 ? read(i) : progress(i, `other-${i}`, 0.5));
+    queue.enqueue(read(9999));
+    const pending = queue.pending();
+    expect(pending).toHaveLength(MAX_QUEUED);
+    expect(pending.filter((e) => e.type === 'read')).toHaveLength(MAX_QUEUED / 2 + 1);
+  });
+
+  test('a share goes out at once, even while a backoff is pending', async () => {
+    const answer = { current: offline };
+    const { queue, timers, runNext } = harness(answer);
+    queue.enqueue(progress(1, 'event-0001', 0.2));
+    await runNext();
+    await runNext();
+    answer.current = allOk;
+    queue.enqueue(
+      { type: 'share', eventId: 'share-event-01', articleId: '825czk', shareId: 'abcd1234', target: 'chat' },
+      { urgent: true },
+    );
+    expect(timers.filter((t) => !t.cancelled).map((t) => t.ms)).toEqual([0]);
+    await runNext();
+    expect(queue.pending()).toEqual([]);
+  });
 });
 
 describe('a reading session', () => {

@@ -14,6 +14,9 @@ const SHARE_IMAGE = '/assets/share-5x4.png';
 const SCROLL_THROTTLE_MS = 200;
 
 interface Instance {
+  /** The page went away (or to the background) while its speech was still loading. */
+  gone: boolean;
+  hidden: boolean;
   scrollTop: number;
   contentHeight: number;
   onScroll: ((top: number) => void) & { cancel: () => void };
@@ -45,6 +48,8 @@ ComponentWithStore({
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
       const self = this as unknown as Instance;
+      self.gone = false;
+      self.hidden = false;
       self.scrollTop = 0;
       self.contentHeight = 0;
       self.onScroll = throttle((top: number) => this.trackScroll(top), SCROLL_THROTTLE_MS);
@@ -56,11 +61,14 @@ ComponentWithStore({
         return;
       }
       await article.load(articleId, query);
+      if (self.gone) return;
       this.afterRender(() => this.restorePosition(articleId, query.b));
-      this.startProgressTimer();
+      if (self.hidden) article.pauseReading();
+      else this.startProgressTimer();
     },
 
     onUnload() {
+      (this as unknown as Instance).gone = true;
       this.savePosition();
       this.stopProgressTimer();
       (this as unknown as Instance).onScroll?.cancel();
@@ -68,13 +76,16 @@ ComponentWithStore({
     },
 
     onHide() {
+      (this as unknown as Instance).hidden = true;
       this.savePosition();
       this.stopProgressTimer();
       article.pauseReading();
     },
 
     onShow() {
-      if ((this as unknown as Instance).progressTimer === null) {
+      const self = this as unknown as Instance;
+      self.hidden = false;
+      if (self.progressTimer === null && article.status === 'ready') {
         article.resumeReading();
         this.startProgressTimer();
       }

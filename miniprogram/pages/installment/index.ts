@@ -1,14 +1,13 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
 import { installment } from '../../stores/index';
-import { newShareId } from '../../utils/ids';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
 
 ComponentWithStore({
   storeBindings: {
     store: installment,
-    fields: ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded', 'rootClass'],
+    fields: ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded', 'rootClass', 'singlePage'],
     actions: ['toggleNote'],
   },
 
@@ -34,6 +33,8 @@ ComponentWithStore({
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program.
+      if (installment.singlePage) return;
       openPage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 
@@ -44,13 +45,14 @@ ComponentWithStore({
     onShareAppMessage() {
       return {
         title: installment.header?.title ?? '深入学习领会党的二十大精神',
-        path: `/pages/installment/index?ch=chat&s=${newShareId()}`,
+        // No share id: a share of the whole installment names no speech, and share events are per speech.
+        path: '/pages/installment/index?ch=chat',
         imageUrl: SHARE_IMAGE,
       };
     },
 
     onShareTimeline() {
-      return { title: installment.header?.title ?? '深入学习领会党的二十大精神', query: `ch=tl&s=${newShareId()}` };
+      return { title: installment.header?.title ?? '深入学习领会党的二十大精神', query: 'ch=tl' };
     },
   },
 });

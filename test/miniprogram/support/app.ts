@@ -40,7 +40,8 @@ export function freshApp() {
     ]),
   );
 
-  async function open(name: string, query: Record<string, string> = {}): Promise<OpenedPage> {
+  /** A page rendered and attached, before WeChat calls its onLoad. */
+  function mount(name: string): OpenedPage {
     const id = simulate.load(path.join(miniprogramRoot, 'pages', name, 'index'), {
       rootPath: miniprogramRoot,
       usingComponents: components,
@@ -53,9 +54,6 @@ export function freshApp() {
       return original.call(this, data, cb);
     };
     page.attach(document.createElement('parent-wrapper'));
-    const onLoad = page.instance.onLoad as unknown as ((q: Record<string, string>) => Promise<void> | void) | undefined;
-    await onLoad?.call(page.instance, query);
-    await settle(simulate);
     return {
       page,
       setDataCalls,
@@ -64,7 +62,17 @@ export function freshApp() {
     };
   }
 
-  return { simulate, stores, open, settle: () => settle(simulate) };
+  async function open(name: string, query: Record<string, string> = {}): Promise<OpenedPage> {
+    const opened = mount(name);
+    const onLoad = opened.page.instance.onLoad as unknown as
+      | ((q: Record<string, string>) => Promise<void> | void)
+      | undefined;
+    await onLoad?.call(opened.page.instance, query);
+    await settle(simulate);
+    return opened;
+  }
+
+  return { simulate, stores, mount, open, settle: () => settle(simulate) };
 }
 
 /** Lets pending promises, nextTick-batched setData and selector queries run. */
