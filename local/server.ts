@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { HandlerContext } from '../backend/core/context';
+import { CLIENT_SOURCE, type HandlerContext } from '../backend/core/context';
 import { fail } from '../backend/core/envelope';
 import { LOCAL_READER_SECRET, readerKeys } from '../backend/core/reader-key';
 import { dispatch } from '../backend/core/router';
@@ -73,7 +73,9 @@ export function createLocalServer({
       } else {
         const event: unknown = JSON.parse((await readBody(req)) || 'null');
         if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
-        const ctx: HandlerContext = { identity: { openid: openidOf(req) }, now, store, readerKey };
+        // Local callers stand for the app in WeChat.
+        const identity = { openid: openidOf(req), source: CLIENT_SOURCE };
+        const ctx: HandlerContext = { identity, now, store, readerKey };
         body = await dispatch<Api[FunctionName]>(functions[match[1]], event, ctx);
       }
     } catch (error) {

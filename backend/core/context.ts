@@ -6,11 +6,20 @@ import type { Reader, Store } from '../storage/port';
  */
 export interface Identity {
   openid: string | null;
+  /**
+   * `getWXContext().SOURCE`: what started this run. Only a call from the WeChat client (`wx_client`) may name an
+   * anonymous reader; absent (a caller that does not say) counts as not the client.
+   */
+  source?: string | null;
 }
+
+/** SOURCE of a call made by the mini-program in WeChat (the local server treats its callers as this). */
+export const CLIENT_SOURCE = 'wx_client';
 
 /**
  * The reader to count for a caller: a keyed hash of the openid, or — only when WeChat gives no openid
- * (朋友圈 single-page mode) — of the app's anonymous install id; null when there is neither. See reader-key.ts.
+ * (朋友圈 single-page mode) and the call came from the WeChat client — of the app's anonymous install id; null
+ * otherwise. See reader-key.ts.
  */
 export type ReaderKeyOf = (identity: Identity, anonId: string | undefined) => Reader | null;
 

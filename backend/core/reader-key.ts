@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { ReaderKeyOf } from './context';
+import { CLIENT_SOURCE, type ReaderKeyOf } from './context';
 
 /** The secret `npm start` and the tests use. Never deploy it: keys made with a known secret can be tested against openids. */
 export const LOCAL_READER_SECRET = 'local-only-reader-hash-secret';
@@ -21,7 +21,9 @@ export function readerKeys(secret: string | undefined): ReaderKeyOf {
     createHmac('sha256', secret).update(`${kind}:${id}`).digest('base64url').slice(0, 22);
   return (identity, anonId) => {
     if (identity.openid) return { key: hash('openid', identity.openid), kind: 'openid' };
-    if (anonId) return { key: hash('anon', anonId), kind: 'anon' };
+    // Anyone can make up install ids, so they are taken only from the app in WeChat (not from HTTP API calls,
+    // other functions or DevTools) and are counted apart from the read count (see backend/track/increments.ts).
+    if (anonId && identity.source === CLIENT_SOURCE) return { key: hash('anon', anonId), kind: 'anon' };
     return null;
   };
 }

@@ -47,10 +47,25 @@ export interface Reader {
 export type DayKey = string;
 
 /**
- * Counters per day × article × channel. `uv` counts a reader once a day, under the channel of their first
- * opening that day; `newUv`/`newAnonUv` count a reader's first opening ever, so the article totals are sums of these.
+ * Counters per day × article × channel. `pv`/`uv`/`newUv` count readers WeChat named (an openid): the read count the
+ * app shows. Anonymous readers (an app install id, only in 朋友圈 single-page mode) are counted apart in
+ * `anonPv`/`anonUv`/`newAnonUv`, never in the headline. `uv`/`anonUv` count a reader once a day, under the channel of
+ * their first opening that day; `newUv`/`newAnonUv` count a reader's first opening ever, so the article totals are
+ * sums of these. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of the speech) count
+ * counted openings of both kinds; `shares` counts one share per reader × speech × target × day.
  */
-export const DAILY_COUNTERS = ['pv', 'uv', 'newUv', 'newAnonUv', 'shares', 'shareReads', 'completions'] as const;
+export const DAILY_COUNTERS = [
+  'pv',
+  'uv',
+  'newUv',
+  'anonPv',
+  'anonUv',
+  'newAnonUv',
+  'shares',
+  'shareReads',
+  'unknownShareReads',
+  'completions',
+] as const;
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];
 export type DailyCounts = Record<DailyCounter, number>;
 
@@ -58,9 +73,11 @@ export type DailyCounts = Record<DailyCounter, number>;
 export const TOTAL_OF = {
   pv: 'pv',
   uv: 'newUv',
+  anonPv: 'anonPv',
   anonUv: 'newAnonUv',
   shares: 'shares',
   shareReads: 'shareReads',
+  unknownShareReads: 'unknownShareReads',
   completions: 'completions',
 } as const satisfies Record<string, DailyCounter>;
 export type TotalCounter = keyof typeof TOTAL_OF;
@@ -101,6 +118,11 @@ export interface ShareEntry extends EntryBase {
   type: 'share';
   shareId: string;
   target: ShareTarget;
+  /**
+   * Whether it was counted in `shares`: only the reader's first share of this speech to this target on its day is.
+   * Absent in entries recorded before the rule (all of which were counted).
+   */
+  counted?: boolean;
 }
 
 /** The ledger: every accepted event that counts for something, the source of truth the counters are recomputed from. */
@@ -130,6 +152,10 @@ export interface ReaderState {
   /** Events accepted in `minute` (ms since the epoch / 60 000). */
   rate: { minute: number; count: number };
   ledgerSize: number;
+  /** Ledger entries recorded on `day` (China time): the daily cap's count. */
+  today: { day: DayKey; count: number };
+  /** `<articleId>|<target>` of the shares counted on `day`: one per reader × speech × target × day. */
+  shared: { day: DayKey; keys: string[] };
   /** Only the articles asked for (in a snapshot) or changed (in a commit). */
   articles: Map<string, ReaderArticle>;
 }

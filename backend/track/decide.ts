@@ -17,8 +17,11 @@ import { type Rate, takeRate } from './rate';
 import { SHARE_ID } from './schemas';
 import { opensWindow } from './window';
 
-/** A reader's ledger is kept with their record; past this many entries their events are refused. */
-export const MAX_LEDGER_PER_READER = 5000;
+/**
+ * A reader's ledger is kept with their record; past this many entries in one China-time day their events are
+ * refused as BAD_REQUEST (final: the app drops them instead of retrying) until the next day.
+ */
+export const MAX_LEDGER_PER_READER_DAY = 5000;
 
 export type RejectCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED';
 
@@ -33,6 +36,7 @@ export const MESSAGES = {
   noReading: '没有找到这次阅读',
   idReused: '事件编号已用于另一事件',
   shareTaken: '分享编号已被使用',
+  dailyCap: '今天的操作已达上限，请明天再试',
 } as const;
 
 const reject = (eventId: string, code: RejectCode, message: string): EventOutcome => ({
@@ -68,8 +72,10 @@ function shareIdsOf(event: TrackEvent): string[] {
 
 /**
  * The counting rules for one call's events, in order, over the reader's snapshot: a known eventId changes
- * nothing; the 121st event of a minute is refused; an opening counts unless the reader opened the same speech
- * within 30 minutes; a reading completes once per counted opening. Pure: the store may run it more than once.
+ * nothing; past the day's cap an event is refused for good, and the 121st of a minute for now; an opening counts
+ * unless the reader opened the same speech within 30 minutes (an anonymous reader's never moves the read count);
+ * a reading completes once per counted opening; a share counts once per speech × target × day. Pure: the store may
+ * run it more than once.
  */
 export function decideEvents({ reader, events, now, readingMinutes }: DecideOptions) {
   return (snapshot: TrackSnapshot): TrackDecision<EventOutcome[]> => {
@@ -81,6 +87,13 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
     const changed = new Set<string>();
     let rate: Rate | undefined = snapshot.state?.rate;
     let ledgerSize = snapshot.state?.ledgerSize ?? 0;
+    const stored = snapshot.state;
+    // A call decided with an older clock than the stored state (it began before midnight, committed after) keeps
+    // the later day: these only ever move forward.
+    const today = stored !== null && stored.today.day >= day ? { ...stored.today } : { day, count: 0 };
+    const sharedDay = stored !== null && stored.shared.day > day ? stored.shared.day : day;
+    const shared = new Set(stored !== null && stored.shared.day === sharedDay ? stored.shared.keys : []);
+    const isNamed = reader.kind === 'openid';
     let accepted = false;
     const newEntries: LedgerEntry[] = [];
     const newShares: ShareRecord[] = [];
@@ -91,6 +104,7 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
       newEntries.push(entry);
       tallies.push(incrementsOf(entry, reader.kind));
       ledgerSize += 1;
+      if (entry.day === today.day) today.count += 1;
     };
     const setArticle = (articleId: string, state: ReaderArticle) => {
       articles.set(articleId, state);
@@ -99,11 +113,12 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
 
     const decideOne = (event: TrackEvent): EventOutcome => {
       const known = entries.get(event.eventId);
-      if (known) return repeated(event, known, counts);
-      const next = takeRate(rate, now);
-      if (next === null || ledgerSize >= MAX_LEDGER_PER_READER) {
-        return reject(event.eventId, 'RATE_LIMITED', MESSAGES.rateLimited);
+      if (known) return repeated(event, known, counts, isNamed);
+      if (today.day === day && today.count >= MAX_LEDGER_PER_READER_DAY) {
+        return reject(event.eventId, 'BAD_REQUEST', MESSAGES.dailyCap);
       }
+      const next = takeRate(rate, now);
+      if (next === null) return reject(event.eventId, 'RATE_LIMITED', MESSAGES.rateLimited);
       const base = { eventId: event.eventId, articleId: event.articleId, at: now, day };
       let outcome: EventOutcome;
       switch (event.type) {
@@ -113,7 +128,9 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
           const ongoing = before !== undefined && !opensWindow(before.lastOpenAt, now) ? before : null;
           const counted = ongoing === null;
           const channel = channelOf(event.attribution);
-          const share = recordedShare(event.attribution, event.articleId, shares);
+          const linked = recordedShare(event.attribution, event.articleId, shares);
+          // Reading through one's own share is not a read the share brought.
+          const share = linked !== null && linked.reader !== reader.key ? linked.shareId : null;
           const session = ongoing?.session ?? event.eventId;
           record({
             ...base,
@@ -121,21 +138,23 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
             channel,
             counted,
             firstEver: before === undefined,
-            firstToday: before?.uvDay !== day,
+            // uvDay after this call's day: a later call already counted the reader on a later day (see above).
+            firstToday: before === undefined || before.uvDay < day,
             share,
-            unknownShare: event.attribution.s !== null && share === null,
+            unknownShare: event.attribution.s !== null && linked === null,
             session,
           });
           setArticle(event.articleId, {
             lastOpenAt: Math.max(before?.lastOpenAt ?? now, now),
             session,
             sessionChannel: ongoing?.sessionChannel ?? channel,
-            uvDay: day,
+            uvDay: before !== undefined && before.uvDay > day ? before.uvDay : day,
             completed: ongoing?.completed ?? null,
           });
-          const readCount = (counts.get(event.articleId) ?? 0) + (counted ? 1 : 0);
+          const moved = counted && isNamed;
+          const readCount = (counts.get(event.articleId) ?? 0) + (moved ? 1 : 0);
           counts.set(event.articleId, readCount);
-          outcome = { eventId: event.eventId, ok: true, type: 'read', counted, readCount };
+          outcome = { eventId: event.eventId, ok: true, type: 'read', counted: moved, readCount };
           break;
         }
         case 'progress': {
@@ -167,12 +186,18 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
           // A share record with this very event on it was left by an earlier attempt that failed later on.
           const ours = taken !== undefined && taken.eventId === event.eventId && taken.reader === reader.key;
           if (taken !== undefined && !ours) return reject(event.eventId, 'BAD_REQUEST', MESSAGES.shareTaken);
+          // One share per reader × speech × target × day is counted; the rest are kept (their links still
+          // attribute reads) but add nothing to `shares`.
+          const key = `${event.articleId}|${event.target}`;
+          const countedShare = day === sharedDay && !shared.has(key);
+          if (countedShare) shared.add(key);
           record({
             ...base,
             type: 'share',
             channel: SHARE_TARGET_CHANNEL[event.target],
             shareId: event.shareId,
             target: event.target,
+            counted: countedShare,
           });
           if (!ours) {
             const share = {
@@ -201,6 +226,8 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
             state: {
               rate,
               ledgerSize,
+              today,
+              shared: { day: sharedDay, keys: [...shared] },
               articles: new Map([...changed].map((id) => [id, articles.get(id) as ReaderArticle])),
             },
             entries: newEntries,
@@ -213,20 +240,21 @@ export function decideEvents({ reader, events, now, readingMinutes }: DecideOpti
 }
 
 /** The recorded share of this speech that `s` names, if it names one. */
-function recordedShare({ s }: Attribution, articleId: string, shares: Map<string, ShareRecord>): string | null {
+function recordedShare({ s }: Attribution, articleId: string, shares: Map<string, ShareRecord>): ShareRecord | null {
   if (s === null || !SHARE_ID.test(s)) return null;
-  return shares.get(s)?.articleId === articleId ? s : null;
+  const share = shares.get(s);
+  return share?.articleId === articleId ? share : null;
 }
 
 /** An event whose id is already in the ledger: it changes nothing, and answers as it did the first time. */
-function repeated(event: TrackEvent, known: LedgerEntry, counts: Map<string, number>): EventOutcome {
+function repeated(event: TrackEvent, known: LedgerEntry, counts: Map<string, number>, named: boolean): EventOutcome {
   const same = known.articleId === event.articleId;
   if (event.type === 'read' && known.type === 'read' && same) {
     return {
       eventId: event.eventId,
       ok: true,
       type: 'read',
-      counted: known.counted,
+      counted: known.counted && named,
       readCount: counts.get(event.articleId) ?? 0,
     };
   }

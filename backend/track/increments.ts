@@ -2,24 +2,32 @@ import type { DailyCounts, LedgerEntry, ReaderKind, TallyDelta } from '../storag
 
 const one = (flag: boolean): number => (flag ? 1 : 0);
 
-/** The counter increments one ledger entry stands for: used when recording it and again when reconciling. */
+/**
+ * The counter increments one ledger entry stands for: used when recording it and again when reconciling.
+ * Anonymous readers never move the headline `pv`/`uv`: they have counters of their own.
+ */
 export function incrementsOf(entry: LedgerEntry, kind: ReaderKind): TallyDelta {
   let add: Partial<DailyCounts>;
   switch (entry.type) {
-    case 'read':
+    case 'read': {
+      const named = kind === 'openid';
       add = {
-        pv: one(entry.counted),
-        uv: one(entry.firstToday),
-        newUv: one(entry.firstEver),
-        newAnonUv: one(entry.firstEver && kind === 'anon'),
+        pv: one(named && entry.counted),
+        uv: one(named && entry.firstToday),
+        newUv: one(named && entry.firstEver),
+        anonPv: one(!named && entry.counted),
+        anonUv: one(!named && entry.firstToday),
+        newAnonUv: one(!named && entry.firstEver),
         shareReads: one(entry.counted && entry.share !== null),
+        unknownShareReads: one(entry.counted && entry.unknownShare),
       };
       break;
+    }
     case 'completion':
       add = { completions: 1 };
       break;
     case 'share':
-      add = { shares: 1 };
+      add = { shares: one(entry.counted !== false) };
       break;
   }
   const nonZero = Object.fromEntries(Object.entries(add).filter(([, n]) => n !== 0)) as Partial<DailyCounts>;

@@ -63,11 +63,33 @@ describe('CloudBase store on the database', () => {
     expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
   });
 
-  it('saves with one read, one write per article, one bulk remove and one installment write', async () => {
+  it('saves with one read, one write per article, its counters, one bulk remove and one installment write', async () => {
     const s = installmentWith('i1', 1, 12);
     await store.saveInstallment(s.installment, s.articles);
+    // 1 read of the installment, 1 of which counter records exist, 12 zeroed counter records added.
+    expect({ ...fake.ops }).toEqual({ get: 2, add: 12, set: 13, update: 0, remove: 1, count: 0 });
 
-    expect({ ...fake.ops }).toEqual({ get: 1, add: 0, set: 13, update: 0, remove: 1, count: 0 });
+    fake.ops.reset();
+    await store.saveInstallment(s.installment, s.articles);
+    expect({ ...fake.ops }).toEqual({ get: 2, add: 0, set: 13, update: 0, remove: 1, count: 0 });
+  });
+
+  it('creates each article’s counters zeroed, keeps counts already made, and takes a lost add answer as done', async () => {
+    const s = installmentWith('i1', 1, 3);
+    const [first, second] = s.articles.map((a) => a.id);
+    await fake
+      .collection(ARTICLE_STATS)
+      .add({ data: { _id: first as string, t: 'article', pv: 5, uv: 0, anonPv: 0, anonUv: 0, d: {} } });
+    // The add of the second one's counters is applied but its answer is lost.
+    fake.failNextAfterApply('add');
+    await store.saveInstallment(s.installment, s.articles);
+    const stats = fake.peek(ARTICLE_STATS);
+    expect(stats).toHaveLength(3);
+    expect(stats.find((d) => d._id === first)).toMatchObject({ pv: 5 });
+    expect(stats.find((d) => d._id === second)).toMatchObject({ t: 'article', pv: 0, uv: 0, anonPv: 0, d: {} });
+    expect(await store.readCounts(s.articles.map((a) => a.id))).toEqual(
+      new Map(s.articles.map((a) => [a.id, a.id === first ? 5 : 0])),
+    );
   });
 
   it('leaves the old revision in place when an article write fails, so the next sync retries', async () => {

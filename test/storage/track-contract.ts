@@ -1,4 +1,5 @@
 import {
+  DAILY_COUNTERS,
   type LedgerEntry,
   type Reader,
   type ReaderArticle,
@@ -42,6 +43,8 @@ const read = (eventId: string, articleId: string, day = '20261127', over: Partia
 const state = (ledgerSize: number, articles: ReaderState['articles'] = new Map()): ReaderState => ({
   rate: { minute: 100, count: ledgerSize },
   ledgerSize,
+  today: { day: '20261127', count: ledgerSize },
+  shared: { day: '20261127', keys: ledgerSize > 0 ? [`a1|chat`] : [] },
   articles,
 });
 
@@ -125,6 +128,8 @@ export function trackStoreContract(open: () => Promise<Store>): void {
       expect(seen.state).toEqual({
         rate: { minute: 100, count: 2 },
         ledgerSize: 2,
+        today: { day: '20261127', count: 2 },
+        shared: { day: '20261127', keys: ['a1|chat'] },
         articles: new Map([['a1', article]]),
       });
       expect(seen.entries).toEqual(new Map([['e0000001', entries[0]]]));
@@ -245,6 +250,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
           tallies: [
             { articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: 1, uv: 1, newUv: 1, newAnonUv: 1 } },
             { articleId: 'a1', day: '20261127', channel: 'bao', add: { shares: 2, shareReads: 1 } },
+            { articleId: 'a1', day: '20261127', channel: 'bao', add: { anonPv: 3, anonUv: 1, unknownShareReads: 2 } },
             { articleId: 'a1', day: '20261128', channel: 'session', add: { completions: 1, uv: 1 } },
           ],
         }),
@@ -256,11 +262,30 @@ export function trackStoreContract(open: () => Promise<Store>): void {
           day: '20261127',
           articleId: 'a1',
           channel: 'bao',
-          counts: counts({ pv: 1, uv: 1, newUv: 1, newAnonUv: 1, shares: 2, shareReads: 1 }),
+          counts: counts({
+            pv: 1,
+            uv: 1,
+            newUv: 1,
+            anonPv: 3,
+            anonUv: 1,
+            newAnonUv: 1,
+            shares: 2,
+            shareReads: 1,
+            unknownShareReads: 2,
+          }),
         },
         { day: '20261128', articleId: 'a1', channel: 'session', counts: counts({ completions: 1, uv: 1 }) },
       ]);
-      const totals = { pv: 1, uv: 1, anonUv: 1, shares: 2, shareReads: 1, completions: 1 };
+      const totals = {
+        pv: 1,
+        uv: 1,
+        anonPv: 3,
+        anonUv: 1,
+        shares: 2,
+        shareReads: 1,
+        unknownShareReads: 2,
+        completions: 1,
+      };
       expect(snapshot.totals).toEqual(new Map([['a1', totals]]));
       expect(snapshot.dailySums).toEqual(new Map([['a1', totals]]));
     });
@@ -302,9 +327,11 @@ export function trackStoreContract(open: () => Promise<Store>): void {
       expect(snapshot.totals.get('new')).toEqual({
         pv: 2,
         uv: 0,
+        anonPv: 0,
         anonUv: 0,
         shares: 0,
         shareReads: 0,
+        unknownShareReads: 0,
         completions: -1,
       });
       expect(await store.readCounts(['new'])).toEqual(new Map([['new', 2]]));
@@ -313,13 +340,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
 }
 
 const counts = (over: Record<string, number>) => ({
-  pv: 0,
-  uv: 0,
-  newUv: 0,
-  newAnonUv: 0,
-  shares: 0,
-  shareReads: 0,
-  completions: 0,
+  ...Object.fromEntries(DAILY_COUNTERS.map((c) => [c, 0])),
   ...over,
 });
 

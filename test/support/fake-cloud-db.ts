@@ -272,6 +272,7 @@ export class FakeCloudDb implements Database {
   beforeOp: ((op: OpName, collection: string) => void | Promise<void>) | null = null;
   private readonly collections = new Map<string, Rows>();
   private readonly failures = new Map<OpName, Error[]>();
+  private readonly lostAnswers = new Map<OpName, Error[]>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -286,6 +287,14 @@ export class FakeCloudDb implements Database {
   /** The next `op` request (of any collection) rejects with `error`; queue several by calling again. */
   failNext(op: OpName, error: Error = new FakeDbError(`${op}:fail injected failure`)): void {
     this.failures.set(op, [...(this.failures.get(op) ?? []), error]);
+  }
+
+  /**
+   * The next `op` request (of any collection) is applied, then rejects with `error`: a request that succeeded
+   * but whose answer was lost. Queue several by calling again.
+   */
+  failNextAfterApply(op: OpName, error: Error = new FakeDbError(`${op}:fail injected lost answer`)): void {
+    this.lostAnswers.set(op, [...(this.lostAnswers.get(op) ?? []), error]);
   }
 
   /** Every record of a collection, in insertion order, without counting a request. */
@@ -310,6 +319,12 @@ export class FakeCloudDb implements Database {
     const failure = queued?.shift();
     if (failure !== undefined) throw failure;
     await this.beforeOp?.(op, collection);
+  }
+
+  /** @internal After a request was applied: rejects when its answer is to be lost (see failNextAfterApply). */
+  finish(op: OpName): void {
+    const lost = this.lostAnswers.get(op)?.shift();
+    if (lost !== undefined) throw lost;
   }
 
   /** @internal Copies a value into storage: server dates resolved, `undefined` fields dropped. */
@@ -433,6 +448,7 @@ class FakeQuery implements Query<DocumentData> {
     checkNoId(data, 'collection.update');
     let updated = 0;
     for (const doc of this.matching()) if (this.db.applyUpdate(this.name, doc, data)) updated += 1;
+    this.db.finish('update');
     return { stats: { updated }, errMsg: 'collection.update:ok' };
   }
 
@@ -441,6 +457,7 @@ class FakeQuery implements Query<DocumentData> {
     const rows = this.db.rows(this.name);
     const doomed = this.matching();
     for (const doc of doomed) rows.delete(idKey(doc._id));
+    this.db.finish('remove');
     return { stats: { removed: doomed.length }, errMsg: 'collection.remove:ok' };
   }
 }
@@ -464,6 +481,7 @@ class FakeCollection extends FakeQuery implements CollectionReference<DocumentDa
     const rows = this.db.rows(this.name);
     if (rows.has(idKey(_id))) throw new FakeDbError(`collection.add:fail duplicate key: _id ${String(_id)}`);
     rows.set(idKey(_id), { ...data, _id });
+    this.db.finish('add');
     return { _id, errMsg: 'collection.add:ok' };
   }
 }
@@ -495,6 +513,7 @@ class FakeDocument implements DocumentReference<DocumentData> {
     const existed = this.current() !== undefined;
     const stored = this.db.store(data) as Record<string, unknown>;
     this.db.rows(this.name).set(idKey(this.id), { ...stored, _id: this.id });
+    this.db.finish('set');
     return { _id: this.id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' };
   }
 
@@ -504,12 +523,14 @@ class FakeDocument implements DocumentReference<DocumentData> {
     checkNoId(data, 'document.update');
     const doc = this.current();
     const updated = doc !== undefined && this.db.applyUpdate(this.name, doc, data) ? 1 : 0;
+    this.db.finish('update');
     return { stats: { updated }, errMsg: 'document.update:ok' };
   }
 
   async remove(): Promise<RemoveResult> {
     await this.db.begin('remove', this.name);
     const removed = this.db.rows(this.name).delete(idKey(this.id)) ? 1 : 0;
+    this.db.finish('remove');
     return { stats: { removed }, errMsg: 'document.remove:ok' };
   }
 }

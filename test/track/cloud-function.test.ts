@@ -48,6 +48,17 @@ describe('the track cloud function', () => {
     expect(res.ok && res.data.readCount).toBe(1);
   });
 
+  test('takes an anonId only when getWXContext().SOURCE says the WeChat client made the call', async () => {
+    delete mockContext.OPENID;
+    const input = { ...readInput(A), anonId: 'install-cloud-01' };
+    mockContext.SOURCE = 'wx_http';
+    expect(await track({ action: 'read', input })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    mockContext.SOURCE = 'wx_client';
+    // Counted apart from the read count.
+    expect(await track({ action: 'read', input })).toEqual({ ok: true, data: { counted: false, readCount: 1 } });
+    mockContext.OPENID = 'o-cloud-reader';
+  });
+
   test('a timer trigger runs the reconcile of closed days; the same event from a client does not', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -1,5 +1,6 @@
 import type { Reader, TrackSnapshot } from '../../backend/storage/port';
-import { decideEvents, MAX_LEDGER_PER_READER, requestFor } from '../../backend/track/decide';
+import { dayOf } from '../../backend/track/day';
+import { decideEvents, MAX_LEDGER_PER_READER_DAY, requestFor } from '../../backend/track/decide';
 import type { TrackEvent } from '../../typings/contract';
 import { A, attribution, B, T0 } from './support';
 
@@ -11,8 +12,9 @@ const read = (eventId: string, articleId = A, s: string | null = null): TrackEve
   articleId,
   attribution: attribution({ s }),
 });
-const decide = (events: TrackEvent[], snapshot = empty) =>
-  decideEvents({ reader, events, now: T0, readingMinutes: () => 2 })(snapshot);
+const decide = (events: TrackEvent[], snapshot = empty, now = T0) =>
+  decideEvents({ reader, events, now, readingMinutes: () => 2 })(snapshot);
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('decideEvents', () => {
   test('is pure: the same snapshot gives the same decision, and the snapshot is left as it was', () => {
@@ -39,14 +41,56 @@ describe('decideEvents', () => {
   test('commits nothing when every event is refused or already known', () => {
     const full = {
       ...empty,
-      state: { rate: { minute: 0, count: 0 }, ledgerSize: MAX_LEDGER_PER_READER, articles: new Map() },
+      state: {
+        rate: { minute: 0, count: 0 },
+        ledgerSize: MAX_LEDGER_PER_READER_DAY,
+        today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY },
+        shared: { day: '', keys: [] },
+        articles: new Map(),
+      },
     };
     const refused = decide([read('e0000001')], full);
-    expect(refused.result).toEqual([expect.objectContaining({ ok: false, code: 'RATE_LIMITED' })]);
     expect(refused.commit).toBeNull();
   });
 
+  test('caps a reader’s ledger per China day with a final BAD_REQUEST, and takes their events again the next day', () => {
+    const full: TrackSnapshot = {
+      ...empty,
+      state: {
+        rate: { minute: 0, count: 0 },
+        ledgerSize: 3 * MAX_LEDGER_PER_READER_DAY,
+        today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY },
+        shared: { day: '', keys: [] },
+        articles: new Map(),
+      },
+    };
+    // BAD_REQUEST, not RATE_LIMITED: the app drops it instead of retrying it for ever.
+    expect(decide([read('e0000001')], full).result).toEqual([
+      expect.objectContaining({ ok: false, code: 'BAD_REQUEST' }),
+    ]);
+    const tomorrow = decide([read('e0000001')], full, T0 + DAY_MS);
+    expect(tomorrow.result).toEqual([expect.objectContaining({ ok: true, counted: true })]);
+    expect(tomorrow.commit?.state.today).toEqual({ day: dayOf(T0 + DAY_MS), count: 1 });
+    expect(tomorrow.commit?.state.ledgerSize).toBe(3 * MAX_LEDGER_PER_READER_DAY + 1);
+  });
+
+  test('one short of the cap is still taken; the count is of the day’s entries only', () => {
+    const almost: TrackSnapshot = {
+      ...empty,
+      state: {
+        rate: { minute: 0, count: 0 },
+        ledgerSize: 9999,
+        today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY - 1 },
+        shared: { day: '', keys: [] },
+        articles: new Map(),
+      },
+    };
+    const { result } = decide([read('e0000001'), read('e0000002', B)], almost);
+    expect(result.map((r) => r.ok)).toEqual([true, false]);
+  });
+
   test('sees its own earlier events in the same call: a repeated id, a re-opening, a share then a read through it', () => {
+    // Through the reader's own share: not share-driven, and not an unknown share either.
     const { result, commit } = decide([
       { type: 'share', eventId: 'e0000001', articleId: A, shareId: 'sh00001', target: 'chat' },
       read('e0000002', A, 'sh00001'),
@@ -55,7 +99,7 @@ describe('decideEvents', () => {
     ]);
     expect(result.map((r) => (r.ok && r.type === 'read' ? r.counted : r.ok))).toEqual([true, true, true, false]);
     expect(commit?.entries.map((e) => e.eventId)).toEqual(['e0000001', 'e0000002', 'e0000003']);
-    expect(commit?.entries[1]).toMatchObject({ share: 'sh00001', counted: true, session: 'e0000002' });
+    expect(commit?.entries[1]).toMatchObject({ share: null, unknownShare: false, counted: true, session: 'e0000002' });
     expect(commit?.entries[2]).toMatchObject({ counted: false, session: 'e0000002' });
     expect(commit?.state.rate.count).toBe(3);
   });

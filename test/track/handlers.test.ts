@@ -11,6 +11,7 @@ import {
   type Harness,
   LONG,
   MINUTE,
+  NO_TOTALS,
   newId,
   readInput,
   T0,
@@ -43,7 +44,7 @@ describe.each(adapters)('the track function on %s', (_name, open) => {
       expect(data(await read(A))).toEqual({ counted: false, readCount: 1 });
       h.clock.advance(30 * MINUTE);
       expect(data(await read(A))).toEqual({ counted: true, readCount: 2 });
-      expect(await totals(h.store, A)).toEqual({ pv: 2, uv: 1, anonUv: 0, shares: 0, shareReads: 0, completions: 0 });
+      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 2, uv: 1 });
     });
 
     test('counts readers apart and articles apart', async () => {
@@ -64,11 +65,36 @@ describe.each(adapters)('the track function on %s', (_name, open) => {
       expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
     });
 
-    test('uses the anonId only without an openid, and counts such readers as their own kind', async () => {
-      await read(A, { scene: 1154, apiCategory: 'browseOnly' }, null, 'install-0001');
+    test('uses the anonId only without an openid, and counts such readers as their own kind, not in the read count', async () => {
+      // An anonymous opening is counted in anonPv/anonUv; the read count (pv) is of readers WeChat named.
+      expect(data(await read(A, { scene: 1154, apiCategory: 'browseOnly' }, null, 'install-0001'))).toEqual({
+        counted: false,
+        readCount: 0,
+      });
       await read(A, { scene: 1154 }, null, 'install-0001');
       await read(A, {}, 'o-1', 'install-0001');
-      expect(await totals(h.store, A)).toMatchObject({ pv: 2, uv: 2, anonUv: 1 });
+      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 1, uv: 1, anonPv: 1, anonUv: 1 });
+      const day = await dailyByChannel(h.store, A, '20261127');
+      expect(day.get('moments')).toMatchObject({ pv: 0, uv: 0, newUv: 0, anonPv: 1, anonUv: 1, newAnonUv: 1 });
+    });
+
+    test('anonymous inflation: 100 calls with a fresh anonId each and no openid move pv and uv by 0', async () => {
+      for (let i = 0; i < 100; i += 1) {
+        const res = await read(A, { scene: 1154 }, null, `install-${String(i).padStart(6, '0')}`);
+        expect(res).toMatchObject({ ok: true, data: { counted: false, readCount: 0 } });
+      }
+      expect(await totals(h.store, A)).toMatchObject({ pv: 0, uv: 0, anonPv: 100, anonUv: 100 });
+      expect(await drift(h.store)).toEqual([]);
+    });
+
+    test('takes an anonId only from a call the WeChat client made (getWXContext().SOURCE wx_client)', async () => {
+      for (const source of ['wx_http', 'wx_devtools', 'scf', 'wx_client,scf', 'wx_unknown', null]) {
+        const res = await h.track('read', { ...readInput(A), anonId: 'install-0002' }, null, source);
+        expect(res).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+      }
+      expect(await totals(h.store, A)).toEqual(NO_TOTALS);
+      // A named reader is counted whatever started the call.
+      expect(await h.track('read', readInput(A), 'o-1', 'wx_http')).toMatchObject({ ok: true });
     });
 
     test('refuses a reader with neither openid nor anonId, and a speech that does not exist', async () => {

@@ -124,7 +124,8 @@ describe('what a ledger entry adds to the counters', () => {
   };
 
   test('a first counted opening through a share', () => {
-    expect(incrementsOf(read, 'anon').add).toEqual({ pv: 1, uv: 1, newUv: 1, newAnonUv: 1, shareReads: 1 });
+    // An anonymous reader never moves the headline pv/uv.
+    expect(incrementsOf(read, 'anon').add).toEqual({ anonPv: 1, anonUv: 1, newAnonUv: 1, shareReads: 1 });
     expect(incrementsOf(read, 'openid').add).toEqual({ pv: 1, uv: 1, newUv: 1, shareReads: 1 });
   });
 
@@ -145,11 +146,17 @@ describe('reader keys', () => {
   });
 
   test('use the anonId only when there is no openid, as a reader of its own kind', () => {
+    const client = { openid: null, source: 'wx_client' };
     expect(keyOf({ openid: 'o1' }, 'anon-1234567')).toEqual(keyOf({ openid: 'o1' }, undefined));
-    expect(keyOf({ openid: null }, 'anon-1234567')?.kind).toBe('anon');
+    expect(keyOf(client, 'anon-1234567')?.kind).toBe('anon');
     // The same string as an openid and as an anonId are two different readers.
-    expect(keyOf({ openid: null }, 'same-12345')?.key).not.toBe(keyOf({ openid: 'same-12345' }, undefined)?.key);
-    expect(keyOf({ openid: null }, undefined)).toBeNull();
+    expect(keyOf(client, 'same-12345')?.key).not.toBe(keyOf({ openid: 'same-12345' }, undefined)?.key);
+    expect(keyOf(client, undefined)).toBeNull();
+    // Only the WeChat client may name an anonymous reader: not the HTTP API, another function, DevTools, or a
+    // caller that does not say.
+    for (const source of ['wx_http', 'scf', 'wx_client,scf', 'wx_devtools', null, undefined]) {
+      expect(keyOf({ openid: null, source }, 'anon-1234567')).toBeNull();
+    }
   });
 
   test('depend on the secret, and refuse to work without a real one', () => {

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
-import type { HandlerContext } from '../../backend/core/context';
+import { CLIENT_SOURCE, type HandlerContext } from '../../backend/core/context';
 import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
 import { dispatch } from '../../backend/core/router';
 import { createCloudBaseStore } from '../../backend/storage/cloudbase';
-import type { DailyCounts, Store, TotalCounts } from '../../backend/storage/port';
+import { type DailyCounts, type Store, TOTAL_OF, type TotalCounts } from '../../backend/storage/port';
 import { openDatabase } from '../../backend/storage/sqlite';
 import { createSqliteStore } from '../../backend/storage/sqlite/store';
 import { addDays } from '../../backend/track/day';
@@ -54,24 +54,32 @@ export interface Harness {
   fake?: FakeCloudDb;
   /** Set for the SQLite adapter. */
   db?: Database;
-  ctx(openid: string | null): HandlerContext;
-  /** Dispatches a `track` action as `openid` (null: no openid, as in 朋友圈 single-page mode). */
-  track<T>(action: string, input: unknown, openid?: string | null): Promise<Envelope<T>>;
+  ctx(openid: string | null, source?: string | null): HandlerContext;
+  /**
+   * Dispatches a `track` action as `openid` (null: no openid, as in 朋友圈 single-page mode), from `source`
+   * (getWXContext().SOURCE; the WeChat client unless said otherwise).
+   */
+  track<T>(action: string, input: unknown, openid?: string | null, source?: string | null): Promise<Envelope<T>>;
   close(): Promise<void>;
 }
 
 function harness(name: string, store: Store, extra: Pick<Harness, 'fake' | 'db'>): Harness {
   const clock = new Clock();
   const readerKey = readerKeys(LOCAL_READER_SECRET);
-  const ctx = (openid: string | null): HandlerContext => ({ identity: { openid }, now: clock.now, store, readerKey });
+  const ctx = (openid: string | null, source: string | null = CLIENT_SOURCE): HandlerContext => ({
+    identity: { openid, source },
+    now: clock.now,
+    store,
+    readerKey,
+  });
   return {
     name,
     store,
     clock,
     ...extra,
     ctx,
-    track: async <T>(action: string, input: unknown, openid: string | null = 'o-reader') =>
-      (await dispatch(trackActions, { action, input }, ctx(openid))) as Envelope<T>,
+    track: async <T>(action: string, input: unknown, openid: string | null = 'o-reader', source?: string | null) =>
+      (await dispatch(trackActions, { action, input }, ctx(openid, source))) as Envelope<T>,
     close: () => store.close(),
   };
 }
@@ -103,10 +111,13 @@ export const data = <T>(res: Envelope<T>): T => {
 
 const FAR = '99991231';
 
+/** Every article total at 0. */
+export const NO_TOTALS = Object.fromEntries(Object.keys(TOTAL_OF).map((t) => [t, 0])) as unknown as TotalCounts;
+
 /** The article's totals as stored. */
 export async function totals(store: Store, articleId: string): Promise<TotalCounts> {
   const snapshot = await store.tallySnapshot({ from: null, to: FAR });
-  return snapshot.totals.get(articleId) ?? { pv: 0, uv: 0, anonUv: 0, shares: 0, shareReads: 0, completions: 0 };
+  return snapshot.totals.get(articleId) ?? NO_TOTALS;
 }
 
 /** The article's daily counters by channel, for one day. */

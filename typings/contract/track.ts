@@ -45,9 +45,15 @@ export interface AnonymousReader {
 export interface EventResult {
   eventId: string;
   ok: boolean;
-  /** Set when ok is false: BAD_REQUEST, NOT_FOUND or RATE_LIMITED. A retry of a failed event may succeed. */
+  /**
+   * Set when ok is false. RATE_LIMITED and INTERNAL: a retry may succeed. BAD_REQUEST (also past a reader's daily
+   * cap) and NOT_FOUND: final.
+   */
   code?: 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL';
-  /** For a `read` that was recorded: whether it moved the read count (false for a re-open within 30 minutes). */
+  /**
+   * For a `read` that was recorded: whether it moved the read count (false for a re-open within 30 minutes, and
+   * for an anonymous reader, who is counted apart from the read count).
+   */
   counted?: boolean;
 }
 

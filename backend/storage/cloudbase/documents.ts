@@ -8,6 +8,7 @@ import {
   type LedgerEntry,
   type ReaderArticle,
   type ReaderKind,
+  TOTAL_OF,
   type TotalCounts,
 } from '../port';
 
@@ -33,8 +34,18 @@ export type InstallmentDoc = Omit<InstallmentRecord, 'id'>;
  */
 export type ArticleDoc = Omit<ArticleRecord, 'id'> & { installmentNumber: number };
 
-/** `article_stats` record of an article: its totals and `d[D<day>][<channel>]` daily counters; `_id` is the article id. */
+/**
+ * `article_stats` record of an article: its totals and `d[D<day>][<channel>]` daily counters; `_id` is the article id.
+ * Created zeroed when its installment is saved, so counting only ever adds to it with `_.inc`.
+ */
 export type CountersDoc = { t: 'article'; d: Record<string, Record<string, Partial<DailyCounts>>> } & TotalCounts;
+
+/** A counter record with nothing counted yet: adding it twice is harmless (the second add is refused). */
+export const zeroCounters = (): CountersDoc => ({
+  t: 'article',
+  ...(Object.fromEntries(Object.keys(TOTAL_OF).map((t) => [t, 0])) as TotalCounts),
+  d: {},
+});
 
 /**
  * `article_stats` record of a reader (`_id` READER_PREFIX + key): rate, per-article state and the reader's ledger
@@ -45,8 +56,13 @@ export interface ReaderDoc {
   t: 'reader';
   kind: ReaderKind;
   v: number;
+  /** A random token of the write that stored this version: a write whose answer was lost can tell it landed. */
+  w: string;
   rate: { minute: number; count: number };
   size: number;
+  /** Ledger entries of `today.day` (the daily cap) and the shares counted on `sh.day` (see ReaderState). */
+  today: { day: DayKey; count: number };
+  sh: { day: DayKey; keys: string[] };
   u: DayKey;
   a: Record<string, ReaderArticle>;
   ev: Record<string, LedgerEntry>;

@@ -11,6 +11,7 @@ import {
   installmentDoc,
   toArticle,
   toInstallment,
+  zeroCounters,
 } from './documents';
 import { chunk, PAGE_SIZE, readAll } from './paging';
 import { createTrackMethods } from './track';
@@ -30,7 +31,7 @@ const findById = async <T extends DocumentData>(
 
 /**
  * The store over `cloud.database()`. Requests per call: saveInstallment 1 read + 1 write per article
- * (10 at a time) + 1 bulk remove + 1 write; getInstallment/getArticle 1 read; list methods and
+ * (10 at a time) + 1 read of which counter records exist + 1 add per missing one + 1 bulk remove + 1 write; getInstallment/getArticle 1 read; list methods and
  * installmentRevisions 1 read per 100 records (plus one when the last page is exactly full);
  * readCounts 1 read per 100 distinct ids, in parallel. Reading analytics: see track.ts.
  */
@@ -39,6 +40,33 @@ export function createCloudBaseStore(db: Database): Store {
   const installments = db.collection<InstallmentDoc>(INSTALLMENTS);
   const articles = db.collection<ArticleDoc>(ARTICLES);
   const stats = db.collection<CountersDoc>(ARTICLE_STATS);
+
+  /**
+   * Zeroed counter records for articles that have none, so that counting only ever `update`s them (see track.ts).
+   * An `add` refused as a duplicate — made meanwhile, or by our own add whose answer was lost — is what we wanted.
+   */
+  async function createCounters(ids: string[]): Promise<void> {
+    const have = new Set<string>();
+    for (const page of chunk(ids, PAGE_SIZE)) {
+      const { data } = await stats
+        .where({ _id: _.in(page) })
+        .field({ _id: true })
+        .limit(PAGE_SIZE)
+        .get();
+      for (const d of data) have.add(String(d._id));
+    }
+    const missing = ids.filter((id) => !have.has(id));
+    for (const batch of chunk(missing, WRITE_BATCH)) {
+      await Promise.all(
+        batch.map((id) =>
+          stats.add({ data: { _id: id, ...zeroCounters() } }).catch(async (error: unknown) => {
+            const found = await stats.where({ _id: id }).field({ _id: true }).limit(1).get();
+            if (found.data.length === 0) throw error;
+          }),
+        ),
+      );
+    }
+  }
 
   return {
     async saveInstallment(installment, list) {
@@ -50,6 +78,7 @@ export function createCloudBaseStore(db: Database): Store {
       for (const batch of chunk(list, WRITE_BATCH)) {
         await Promise.all(batch.map((a) => articles.doc(a.id).set({ data: articleDoc(a, installment.number) })));
       }
+      await createCounters(list.map((a) => a.id));
       const keep = list.map((a) => a.id);
       await articles
         .where(

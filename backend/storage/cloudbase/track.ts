@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Command, Database, DocumentData, WithId } from 'wx-server-sdk';
 import {
+  DAILY_COUNTERS,
   type DailyCounts,
   type LedgerEntry,
   type LedgerRecord,
@@ -24,6 +26,7 @@ import {
   type ReaderDoc,
   SHARE_PREFIX,
   type ShareDoc,
+  zeroCounters,
 } from './documents';
 import { PAGE_SIZE, readAll } from './paging';
 
@@ -38,8 +41,8 @@ interface Loaded {
   snapshot: TrackSnapshot;
   /** `v` of the reader's record, null when there is none. */
   version: number | null;
-  /** Articles whose counter record exists. */
-  counted: Set<string>;
+  /** `u` of the reader's record ('' when there is none). */
+  lastDay: string;
 }
 
 /** Per article: totals and daily increments, summed. */
@@ -92,23 +95,17 @@ function incrementData(_: Command, { totals, daily }: ArticleIncrements): Record
   return data;
 }
 
-/** A new counter record holding the increments as plain values. */
-function freshCounters({ totals, daily }: ArticleIncrements): CountersDoc {
-  const d: CountersDoc['d'] = {};
-  for (const { day, channel, add } of daily.values()) {
-    d[DAY_PREFIX + day] ??= {};
-    (d[DAY_PREFIX + day] as Record<string, Partial<DailyCounts>>)[channel] = { ...add };
-  }
-  const zero = Object.fromEntries(TOTALS.map((t) => [t, 0])) as TotalCounts;
-  return { t: 'article', ...zero, ...totals, d };
-}
-
 /**
  * Reading analytics over the CloudBase database, all in the `article_stats` collection. A call costs one `get` for its
  * snapshot (reader, articles and shares by `_id`), one conditional `update` (or `add` for a new reader) for the
- * ledger and reader state, one `update` per article for its counters, and one `add` per new share. There are no
- * multi-record transactions: the ledger write is the commit point, counters follow, and `reconcile` repairs a
+ * ledger and reader state, one `update` per article for its counters, and one `add` per new share. The ledger write
+ * is the commit point, counters follow (see ARCHITECTURE.md for why not a transaction), and `reconcile` repairs a
  * counter update that failed after it.
+ *
+ * A request can succeed with its answer lost. Counters are therefore only ever moved by `_.inc` on a record that
+ * exists (created zeroed with its installment), never created holding an increment, so no write is ever repeated with
+ * its increment; and every reader write carries a random token `w`, so after a failed reader write one read tells
+ * whether it landed (then the call goes on to its counters) or not.
  */
 export function createTrackMethods(db: Database): TrackMethods {
   const _ = db.command;
@@ -121,6 +118,7 @@ export function createTrackMethods(db: Database): TrackMethods {
     const readerId = READER_PREFIX + reader.key;
     const ids = [readerId, ...articleIds, ...shareIds.map((s) => SHARE_PREFIX + s)];
     const projection: Record<string, true> = { t: true, v: true, rate: true, size: true, pv: true };
+    for (const k of ['today', 'sh', 'u']) projection[k] = true;
     for (const k of ['article', 'reader', 'eventId', 'at']) projection[k] = true;
     for (const id of articleIds) projection[`a.${id}`] = true;
     for (const id of eventIds) projection[`ev.${id}`] = true;
@@ -133,12 +131,7 @@ export function createTrackMethods(db: Database): TrackMethods {
 
     const doc = byId.get(readerId) as WithId<Partial<ReaderDoc>> | undefined;
     const readCounts = new Map<string, number>();
-    const counted = new Set<string>();
-    for (const id of articleIds) {
-      const counters = byId.get(id) as Partial<CountersDoc> | undefined;
-      if (counters !== undefined) counted.add(id);
-      readCounts.set(id, counters?.pv ?? 0);
-    }
+    for (const id of articleIds) readCounts.set(id, (byId.get(id) as Partial<CountersDoc> | undefined)?.pv ?? 0);
     const shares = new Map<string, ShareRecord>();
     for (const shareId of shareIds) {
       const s = byId.get(SHARE_PREFIX + shareId) as Partial<ShareDoc> | undefined;
@@ -154,13 +147,22 @@ export function createTrackMethods(db: Database): TrackMethods {
           : {
               rate: doc.rate ?? { minute: 0, count: 0 },
               ledgerSize: doc.size ?? 0,
+              today: doc.today ?? { day: '', count: 0 },
+              shared: doc.sh ?? { day: '', keys: [] },
               articles: new Map<string, ReaderArticle>(Object.entries(doc.a ?? {})),
             },
       entries,
       shares,
       readCounts,
     };
-    return { snapshot, version: doc === undefined ? null : (doc.v ?? 0), counted };
+    return { snapshot, version: doc === undefined ? null : (doc.v ?? 0), lastDay: doc?.u ?? '' };
+  }
+
+  /** After a reader write failed: whether it landed all the same (its token is stored), or the record exists. */
+  async function landed(readerId: string, token: string): Promise<{ ours: boolean; exists: boolean }> {
+    const { data } = await track.where({ _id: readerId }).field({ w: true }).limit(1).get();
+    const doc = data[0] as Partial<ReaderDoc> | undefined;
+    return { ours: doc?.w === token, exists: doc !== undefined };
   }
 
   /** Stores the ledger and reader state; false when the reader's record changed since it was read. */
@@ -179,18 +181,21 @@ export function createTrackMethods(db: Database): TrackMethods {
     const { state, entries } = commit;
     const a = Object.fromEntries(state.articles);
     const ev = Object.fromEntries(entries.map((e) => [e.eventId, e]));
-    const u =
-      entries
-        .map((e) => e.day)
-        .sort()
-        .at(-1) ?? '';
+    const token = randomBytes(9).toString('base64url');
+    // The last day with a ledger entry only moves forward: a call that began before midnight may commit after one
+    // that began after it, and reconcile finds a reader's recent entries by `u`.
+    const u = [loaded.lastDay, ...entries.map((e) => e.day)].sort().at(-1) ?? '';
+    const shared = { day: state.shared.day, keys: state.shared.keys };
     if (loaded.version === null) {
       const doc: ReaderDoc = {
         t: 'reader',
         kind: request.reader.kind,
         v: 1,
+        w: token,
         rate: state.rate,
         size: state.ledgerSize,
+        today: state.today,
+        sh: shared,
         u,
         a,
         ev,
@@ -199,34 +204,51 @@ export function createTrackMethods(db: Database): TrackMethods {
         await track.add({ data: { _id: readerId, ...doc } });
         return true;
       } catch (error) {
-        if (await exists(readerId)) return false;
+        const after = await landed(readerId, token);
+        if (after.ours) return true;
+        if (after.exists) return false;
         throw error;
       }
     }
     // Nested objects are merged field by field: only these articles' states and these entries are written.
-    const data: Record<string, unknown> = { v: _.inc(1), rate: state.rate, size: state.ledgerSize };
+    const data: Record<string, unknown> = {
+      v: _.inc(1),
+      w: token,
+      rate: state.rate,
+      size: state.ledgerSize,
+      today: state.today,
+      // Merged field by field like any object: `sh.day` and the list `sh.keys` are each replaced.
+      sh: shared,
+    };
     if (u !== '') data.u = u;
     if (state.articles.size > 0) data.a = a;
     if (entries.length > 0) data.ev = ev;
-    const { stats } = await track.where({ _id: readerId, v: loaded.version }).update({ data });
-    return stats.updated === 1;
-  }
-
-  async function addToCounters(articleId: string, increments: ArticleIncrements, known: boolean): Promise<void> {
-    const update = async () =>
-      (await track.doc(articleId).update({ data: incrementData(_, increments) })).stats.updated;
-    if (known && (await update()) === 1) return;
     try {
-      await track.add({ data: { _id: articleId, ...freshCounters(increments) } });
+      const { stats } = await track.where({ _id: readerId, v: loaded.version }).update({ data });
+      return stats.updated === 1;
     } catch (error) {
-      // Someone else created it meanwhile.
-      if ((await update()) === 1) return;
+      if ((await landed(readerId, token)).ours) return true;
       throw error;
     }
   }
 
-  async function addAll(byArticle: Map<string, ArticleIncrements>, known: (id: string) => boolean) {
-    await Promise.all([...byArticle].map(([id, increments]) => addToCounters(id, increments, known(id))));
+  /**
+   * Adds to an article's counters with `_.inc` only. A counter record that is missing (an article counted before its
+   * installment was saved, or a fix for one) is first created zeroed with `add`: a zeroed record is the same however
+   * many times it is made, so a lost answer or a concurrent creator is harmless, and the increment itself is only
+   * ever sent as an `update`. (`set` of zeros would not do: it would wipe increments another call made meanwhile.)
+   */
+  async function addToCounters(articleId: string, increments: ArticleIncrements): Promise<void> {
+    const update = async () =>
+      (await track.doc(articleId).update({ data: incrementData(_, increments) })).stats.updated;
+    if ((await update()) === 1) return;
+    await track.add({ data: { _id: articleId, ...zeroCounters() } }).catch(() => undefined);
+    if ((await update()) === 1) return;
+    throw new Error(`counters of ${articleId} could not be created`);
+  }
+
+  async function addAll(byArticle: Map<string, ArticleIncrements>) {
+    await Promise.all([...byArticle].map(([id, increments]) => addToCounters(id, increments)));
   }
 
   return {
@@ -237,7 +259,7 @@ export function createTrackMethods(db: Database): TrackMethods {
         if (commit === null) return result;
         if (await write(request, loaded, commit)) {
           const totals = commit.tallies.map((t) => ({ articleId: t.articleId, add: totalsOfDaily(t.add) }));
-          await addAll(groupByArticle(commit.tallies, totals), (id) => loaded.counted.has(id));
+          await addAll(groupByArticle(commit.tallies, totals));
           return result;
         }
         if (attempt >= MAX_ATTEMPTS) throw new ReaderBusyError();
@@ -265,15 +287,7 @@ export function createTrackMethods(db: Database): TrackMethods {
               day,
               articleId,
               channel,
-              counts: {
-                pv: counts.pv ?? 0,
-                uv: counts.uv ?? 0,
-                newUv: counts.newUv ?? 0,
-                newAnonUv: counts.newAnonUv ?? 0,
-                shares: counts.shares ?? 0,
-                shareReads: counts.shareReads ?? 0,
-                completions: counts.completions ?? 0,
-              },
+              counts: Object.fromEntries(DAILY_COUNTERS.map((c) => [c, counts[c] ?? 0])) as DailyCounts,
             });
           }
         }
@@ -302,7 +316,7 @@ export function createTrackMethods(db: Database): TrackMethods {
     },
 
     async adjustCounters({ daily, totals }) {
-      await addAll(groupByArticle(daily, totals), () => true);
+      await addAll(groupByArticle(daily, totals));
     },
   };
 }

@@ -95,6 +95,24 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'anonymous and unknown-share counters, daily ledger cap, shares counted per day',
+    up(db) {
+      db.exec(`
+        ALTER TABLE article_stats ADD COLUMN anon_pv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN unknown_share_reads INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN anon_pv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN anon_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN unknown_share_reads INTEGER NOT NULL DEFAULT 0;
+        -- the daily ledger cap: entries recorded on today_day
+        ALTER TABLE track_readers ADD COLUMN today_day TEXT NOT NULL DEFAULT '';
+        ALTER TABLE track_readers ADD COLUMN today_count INTEGER NOT NULL DEFAULT 0;
+        -- shares counted on shared_day, as a JSON array of '<article>|<target>'
+        ALTER TABLE track_readers ADD COLUMN shared_day TEXT NOT NULL DEFAULT '';
+        ALTER TABLE track_readers ADD COLUMN shared_keys TEXT NOT NULL DEFAULT '[]';
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -26,17 +26,22 @@ const DAILY_COLUMN: Record<DailyCounter, string> = {
   pv: 'pv',
   uv: 'uv',
   newUv: 'new_uv',
+  anonPv: 'anon_pv',
+  anonUv: 'anon_uv',
   newAnonUv: 'new_anon_uv',
   shares: 'shares',
   shareReads: 'share_reads',
+  unknownShareReads: 'unknown_share_reads',
   completions: 'completions',
 };
 const TOTAL_COLUMN: Record<TotalCounter, string> = {
   pv: 'pv',
   uv: 'uv',
+  anonPv: 'anon_pv',
   anonUv: 'anon_uv',
   shares: 'shares',
   shareReads: 'share_reads',
+  unknownShareReads: 'unknown_share_reads',
   completions: 'completions',
 };
 
@@ -48,6 +53,10 @@ interface ReaderRow {
   rate_minute: number;
   rate_count: number;
   ledger_size: number;
+  today_day: string;
+  today_count: number;
+  shared_day: string;
+  shared_keys: string;
 }
 interface ReaderArticleRow {
   article_id: string;
@@ -88,7 +97,8 @@ const countsFrom = <C extends string>(row: CounterRow, names: readonly C[], colu
 export function createTrackMethods(db: Database): TrackMethods {
   const inList = 'IN (SELECT value FROM json_each(?))';
   const selectReader = db.prepare<[string], ReaderRow>(
-    'SELECT kind, rate_minute, rate_count, ledger_size FROM track_readers WHERE reader = ?',
+    `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys
+     FROM track_readers WHERE reader = ?`,
   );
   const selectReaderArticles = db.prepare<[string, string], ReaderArticleRow>(
     `SELECT article_id, last_open_at, session, session_channel, uv_day, completed
@@ -104,10 +114,14 @@ export function createTrackMethods(db: Database): TrackMethods {
     `SELECT article_id, pv FROM article_stats WHERE article_id ${inList}`,
   );
   const upsertReader = db.prepare(`
-    INSERT INTO track_readers (reader, kind, rate_minute, rate_count, ledger_size)
-    VALUES (@reader, @kind, @rate_minute, @rate_count, @ledger_size)
+    INSERT INTO track_readers
+      (reader, kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys)
+    VALUES
+      (@reader, @kind, @rate_minute, @rate_count, @ledger_size, @today_day, @today_count, @shared_day, @shared_keys)
     ON CONFLICT (reader) DO UPDATE SET
-      rate_minute = excluded.rate_minute, rate_count = excluded.rate_count, ledger_size = excluded.ledger_size
+      rate_minute = excluded.rate_minute, rate_count = excluded.rate_count, ledger_size = excluded.ledger_size,
+      today_day = excluded.today_day, today_count = excluded.today_count,
+      shared_day = excluded.shared_day, shared_keys = excluded.shared_keys
   `);
   const upsertReaderArticle = db.prepare(`
     INSERT INTO track_reader_articles (reader, article_id, last_open_at, session, session_channel, uv_day, completed)
@@ -154,6 +168,8 @@ export function createTrackMethods(db: Database): TrackMethods {
         : {
             rate: { minute: row.rate_minute, count: row.rate_count },
             ledgerSize: row.ledger_size,
+            today: { day: row.today_day, count: row.today_count },
+            shared: { day: row.shared_day, keys: JSON.parse(row.shared_keys) as string[] },
             articles: new Map(
               selectReaderArticles.all(reader.key, JSON.stringify(articleIds)).map((a): [string, ReaderArticle] => [
                 a.article_id,
@@ -199,6 +215,10 @@ export function createTrackMethods(db: Database): TrackMethods {
       rate_minute: state.rate.minute,
       rate_count: state.rate.count,
       ledger_size: state.ledgerSize,
+      today_day: state.today.day,
+      today_count: state.today.count,
+      shared_day: state.shared.day,
+      shared_keys: JSON.stringify(state.shared.keys),
     });
     for (const [articleId, a] of state.articles) {
       upsertReaderArticle.run({

@@ -11,7 +11,10 @@ const store = createCloudBaseStore(cloud.database());
 export const main = cloudMain({
   actions: contentActions,
   store,
-  identity: () => ({ openid: cloud.getWXContext().OPENID ?? null }),
+  identity: () => {
+    const { OPENID, SOURCE } = cloud.getWXContext();
+    return { openid: OPENID ?? null, source: SOURCE ?? null };
+  },
   readerSecret: process.env.READER_HASH_SECRET,
   warmUp: () => syncInstallments(store, loadCatalog()),
 });

@@ -12,7 +12,10 @@ export const main = withTimer(
   cloudMain({
     actions: trackActions,
     store,
-    identity: () => ({ openid: cloud.getWXContext().OPENID ?? null }),
+    identity: () => {
+      const { OPENID, SOURCE } = cloud.getWXContext();
+      return { openid: OPENID ?? null, source: SOURCE ?? null };
+    },
     readerSecret: process.env.READER_HASH_SECRET,
   }),
   {

@@ -1,0 +1,65 @@
+import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
+import type { FakeCloudDb } from '../support/fake-cloud-db';
+import { A, B, cloudbaseHarness, data, drift, type Harness, MINUTE, readInput, totals } from './support';
+
+/**
+ * CloudBase: a request that was applied but whose answer never came back (a timeout, a dropped connection).
+ * Neither the call itself nor the app's retry of it may count it twice, or not at all.
+ */
+describe('CloudBase: a write applied with its answer lost', () => {
+  let h: Harness;
+  let fake: FakeCloudDb;
+  beforeEach(async () => {
+    h = await cloudbaseHarness();
+    fake = h.fake as FakeCloudDb;
+  });
+  afterEach(async () => {
+    expect(await drift(h.store)).toEqual([]);
+    await h.close();
+  });
+
+  test('a new reader’s record: the call sees its own write landed and still adds to the counters', async () => {
+    fake.failNextAfterApply('add');
+    const input = readInput(A);
+    expect(data(await h.track('read', input, 'o-new'))).toEqual({ counted: true, readCount: 1 });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+    // The app's retry of the same event changes nothing.
+    expect(data(await h.track('read', input, 'o-new'))).toEqual({ counted: true, readCount: 1 });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+  });
+
+  test('a known reader’s conditional update: the same', async () => {
+    await h.track('read', readInput(B), 'o-known');
+    fake.failNextAfterApply('update');
+    expect(data(await h.track('read', readInput(A), 'o-known'))).toEqual({ counted: true, readCount: 1 });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+  });
+
+  test('the counter update: the call fails, and its retry finds the event recorded and counts it no more', async () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await h.track('read', readInput(B), 'o-known');
+    h.clock.advance(MINUTE);
+    const input = readInput(A);
+    fake.ops.reset();
+    // Reader update first, then the counters' update.
+    let updates = 0;
+    fake.beforeOp = (op) => {
+      if (op === 'update' && ++updates === 2) fake.failNextAfterApply('update');
+    };
+    expect(await h.track('read', input, 'o-known')).toMatchObject({ ok: false, code: 'INTERNAL' });
+    fake.beforeOp = null;
+    expect(data(await h.track('read', input, 'o-known'))).toEqual({ counted: true, readCount: 1 });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+    quiet.mockRestore();
+  });
+
+  test('an article whose counter record is missing: created zeroed, then incremented, once', async () => {
+    await h.track('read', readInput(B), 'o-known');
+    await fake.collection(ARTICLE_STATS).doc(A).remove();
+    // Creating the zeroed record succeeds with its answer lost: harmless, the increment is a separate update.
+    fake.failNextAfterApply('add');
+    expect(data(await h.track('read', readInput(A), 'o-known'))).toEqual({ counted: true, readCount: 1 });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+    expect(fake.peek(ARTICLE_STATS).filter((d) => d._id === A)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,51 @@
+import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
+import { READER_PREFIX } from '../../backend/storage/cloudbase/documents';
+import { reconcile } from '../../backend/track/reconcile';
+import type { FakeCloudDb } from '../support/fake-cloud-db';
+import { A, adapters, B, cloudbaseHarness, dailyByChannel, drift, type Harness, readInput } from './support';
+
+/**
+ * A call takes its time once, before it may have to decide again: one that began at 23:59:59 can commit after one
+ * that began at 00:00:01. The reader's days must not move backwards when it does.
+ */
+const BEFORE = Date.parse('2026-11-27T15:59:59Z'); // 23:59:59 on the 27th, China time
+const AFTER = Date.parse('2026-11-27T16:00:01Z'); // 00:00:01 on the 28th
+
+test('CloudBase: the reader’s last day `u` stays on the later day, so reconciling that day still sees them', async () => {
+  const h = await cloudbaseHarness();
+  const fake = h.fake as FakeCloudDb;
+  h.clock.ms = AFTER;
+  await h.track('read', readInput(A), 'o-late');
+  // The older call commits last.
+  h.clock.ms = BEFORE;
+  await h.track('read', readInput(B), 'o-late');
+  const reader = fake.peek(ARTICLE_STATS).find((d) => String(d._id).startsWith(READER_PREFIX));
+  expect(reader).toMatchObject({ u: '20261128' });
+  // The timer's reconcile a week on looks at readers active since the 28th: this one's read is seen, not "fixed" away.
+  const report = await reconcile(h.store, { from: '20261128', to: '20261129', fix: true });
+  expect(report.drift).toEqual([]);
+  expect((await dailyByChannel(h.store, A, '20261128')).get('other')).toMatchObject({ pv: 1, uv: 1 });
+  await h.close();
+});
+
+describe.each(adapters)('the day a reader was last counted in UV, on %s', (_name, open) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await open();
+  });
+  afterEach(async () => {
+    expect(await drift(h.store)).toEqual([]);
+    await h.close();
+  });
+
+  test('does not move back to the older call’s day, so the reader is not counted in the later day’s UV twice', async () => {
+    h.clock.ms = AFTER;
+    await h.track('read', readInput(A), 'o-late');
+    h.clock.ms = BEFORE;
+    await h.track('read', readInput(A), 'o-late');
+    h.clock.ms = AFTER + 60_000;
+    await h.track('read', readInput(A), 'o-late');
+    const day = await dailyByChannel(h.store, A, '20261128');
+    expect(day.get('other')).toMatchObject({ pv: 1, uv: 1 });
+  });
+});
