@@ -12,6 +12,9 @@ import { endsSentence } from './text';
 
 export interface ImportReport {
   duplicates: Duplicate[];
+  /** Blocks said twice on their own, not in a repeated run: kept, for an editor to check. */
+  keptRepeats: Duplicate[];
+  warnings: string[];
   joins: Join[];
   continuations: Array<Omit<Continuation, 'section'> & { title: string }>;
   followed: Array<{ line: number; title: string }>;
@@ -60,7 +63,7 @@ function toBlocks(pieces: Piece[], prefix: string): Block[] {
  * What it cannot decide stays in `review` and in the report; `overrides` holds an editor's decisions.
  */
 export function importRaw(raw: string, overrides: Overrides = {}): ImportResult {
-  const { marked, duplicates } = markDuplicates(splitBlocks(raw));
+  const { marked, duplicates, keptRepeats } = markDuplicates(splitBlocks(raw));
   const layout: Layout = layOut(marked);
   const installmentId = overrides.installment?.id ?? `i${uniqueIds([layout.header.subtitle], '', 5)[0]}`;
   const speechSections = layout.sections.filter((s): s is SpeechRef['section'] => s.kind === 'speech');
@@ -94,9 +97,14 @@ export function importRaw(raw: string, overrides: Overrides = {}): ImportResult 
       suggestion: o.suggestion,
     }));
 
+  const parsedNumber = numberFrom(layout.header.subtitle);
+  const warnings: string[] = [];
+  if (overrides.installment?.number === undefined && parsedNumber === null) {
+    warnings.push('副标题里没有期号“(一)”，暂记为第 1 期：请在覆盖文件的 installment.number 写明');
+  }
   const installment: InstallmentFile = {
     id: installmentId,
-    number: overrides.installment?.number ?? numberFrom(layout.header.subtitle) ?? 1,
+    number: overrides.installment?.number ?? parsedNumber ?? 1,
     title: layout.header.title,
     subtitle: layout.header.subtitle,
     publishedAt: null,
@@ -108,6 +116,8 @@ export function importRaw(raw: string, overrides: Overrides = {}): ImportResult 
   const labelled = layout.sections.flatMap((s) => s.pieces.map((p) => ({ label: `第${p.lines[0]}行`, text: p.text })));
   const report: ImportReport = {
     duplicates,
+    keptRepeats,
+    warnings,
     joins,
     continuations: layout.continuations.map(({ section, ...c }) => ({ ...c, title: sectionTitle(section) })),
     followed: layout.followed.map((f) => ({ line: f.line, title: sectionTitle(f.section) })),

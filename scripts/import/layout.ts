@@ -34,8 +34,11 @@ export interface Layout {
   headerExtras: Piece[];
 }
 
-/** A continuation must repeat at least this much of the paragraph it continues. */
-const MIN_OVERLAP = 6;
+/**
+ * A continuation must repeat at least this much of the paragraph it continues: phrases such as
+ * “党的二十大精神” (7 characters) open and close many paragraphs without continuing anything.
+ */
+export const MIN_OVERLAP = 15;
 
 const isTitleBefore = (blocks: SourceBlock[], i: number): boolean => {
   const title = blocks[i];

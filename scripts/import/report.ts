@@ -13,6 +13,10 @@ export function formatReport(r: ImportReport): string {
     r.duplicates.map((d) => `第${d.line}行 与第${d.firstLine}行相同：${preview(d.text)}`),
   );
   section(
+    '请核对：单独重复出现、已保留的段落',
+    r.keptRepeats.map((d) => `第${d.line}行 与第${d.firstLine}行相同：${preview(d.text)}`),
+  );
+  section(
     '接续的断段',
     r.joins.map((j) => `第${j.lines[0]}行 + 第${j.lines[1]}行：“${tail(j.left)}” + “${preview(j.right, 8)}”`),
   );
@@ -45,6 +49,7 @@ export function formatReport(r: ImportReport): string {
     '请核对：两段含相同的长文字',
     r.repeats.map((x) => `${x.a} 与 ${x.b}：约${x.length}字相同，如“${preview(x.sample, 16)}”`),
   );
+  if (r.warnings.length > 0) section('提醒', r.warnings);
   if (r.errors.length > 0) section('错误', r.errors);
   return out.join('\n');
 }

@@ -26,16 +26,33 @@ export interface MarkedBlock extends SourceBlock {
   duplicate: boolean;
 }
 
-/** Marks every block whose text already appeared: scrapes repeat whole blocks of the page. */
-export function markDuplicates(blocks: SourceBlock[]): { marked: MarkedBlock[]; duplicates: Duplicate[] } {
+/**
+ * Marks the blocks a scrape repeated. A scrape repeats runs of blocks (a column shown twice); a lone
+ * block that appeared before is more likely the page's own words said twice — two speeches may share a
+ * heading — so it is kept, and reported for an editor to look at.
+ */
+export function markDuplicates(blocks: SourceBlock[]): {
+  marked: MarkedBlock[];
+  duplicates: Duplicate[];
+  keptRepeats: Duplicate[];
+} {
   const firstSeen = new Map<string, number>();
-  const duplicates: Duplicate[] = [];
-  const marked = blocks.map((block) => {
+  const firstLines = blocks.map((block) => {
     const key = compactKey(block.text);
     const first = firstSeen.get(key);
     if (first === undefined) firstSeen.set(key, block.line);
-    else duplicates.push({ line: block.line, firstLine: first, text: block.text });
-    return { ...block, duplicate: first !== undefined };
+    return first;
   });
-  return { marked, duplicates };
+  const seenBefore = (i: number) => firstLines[i] !== undefined;
+  const duplicates: Duplicate[] = [];
+  const keptRepeats: Duplicate[] = [];
+  const marked = blocks.map((block, i) => {
+    const first = firstLines[i];
+    if (first === undefined) return { ...block, duplicate: false };
+    const entry = { line: block.line, firstLine: first, text: block.text };
+    const inRun = seenBefore(i - 1) || seenBefore(i + 1);
+    (inRun ? duplicates : keptRepeats).push(entry);
+    return { ...block, duplicate: inRun };
+  });
+  return { marked, duplicates, keptRepeats };
 }

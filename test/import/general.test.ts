@@ -18,7 +18,7 @@ const page = [
   '博物馆是城市的会客厅。我们将持续策划精品展览，讲好本地故事，让文物活起来。',
   '守正创新 行稳致远',
   '市图书馆馆长 王五',
-  '延长开放时间，方便群众借阅。二是丰富活动。',
+  '新建城市书房十座，延长开放时间，方便群众借阅。二是丰富活动。',
   '三是强化队伍。',
 ].join('\n\n');
 
@@ -43,12 +43,59 @@ describe('the importer on another page of the same shape', () => {
       '三是强化队伍。',
     ]);
     expect(report.duplicates).toHaveLength(2);
-    expect(report.continuations).toEqual([expect.objectContaining({ overlap: 6, title: '《守正创新 行稳致远》' })]);
+    expect(report.continuations).toEqual([expect.objectContaining({ overlap: 15, title: '《守正创新 行稳致远》' })]);
     expect(installment.articles.every((a) => !a.truncated)).toBe(true);
   });
 
   test('leaves nothing undecided when every block has a certain owner', () => {
     expect(installment.review).toEqual([]);
+  });
+});
+
+describe('what the importer must not take for scrape noise', () => {
+  test('a shared phrase at the seam of two speeches is no continuation', () => {
+    const raw = [
+      '标题',
+      '——副标题(2)',
+      '题目甲 甲',
+      '某局局长 张三',
+      '我们要认真学习贯彻党的二十大精神',
+      '题目乙 乙',
+      '某委主任 李四',
+      '党的二十大精神内涵丰富，意义重大。',
+      '谢谢大家。',
+    ].join('\n');
+    const { installment, report } = importRaw(raw, {});
+    expect(report.continuations).toEqual([]);
+    expect(installment.articles[1]?.blocks.map((b) => b.text)).toEqual([
+      '党的二十大精神内涵丰富，意义重大。',
+      '谢谢大家。',
+    ]);
+    expect(installment.articles[0]?.truncated).toBe(true);
+  });
+
+  test('a heading two speeches share is kept in both, and reported', () => {
+    const raw = [
+      '标题',
+      '——副标题(2)',
+      '题目甲 甲',
+      '某局局长 张三',
+      '一、提高政治站位',
+      '第一段正文。',
+      '题目乙 乙',
+      '某委主任 李四',
+      '一、提高政治站位',
+      '第二段正文。',
+    ].join('\n');
+    const { installment, report } = importRaw(raw, {});
+    expect(installment.articles.map((a) => a.blocks[0]?.text)).toEqual(['一、提高政治站位', '一、提高政治站位']);
+    expect(report.duplicates).toEqual([]);
+    expect(report.keptRepeats.map((d) => d.line)).toEqual([9]);
+  });
+
+  test('a subtitle without an installment number is flagged, not silently numbered', () => {
+    const { report } = importRaw(['标题', '——副标题', '题目 二', '某局局长 张三', '正文。'].join('\n'), {});
+    expect(report.warnings.join()).toContain('installment.number');
   });
 });
 
