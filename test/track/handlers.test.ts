@@ -2,13 +2,12 @@ import { dayOf } from '../../backend/track/day';
 import type { EventResult } from '../../typings/contract';
 import {
   A,
-  adapters,
   attribution,
   B,
   dailyByChannel,
   data,
+  describeOnEachAdapter,
   drift,
-  type Harness,
   LONG,
   MINUTE,
   NO_TOTALS,
@@ -21,16 +20,7 @@ import {
 type ReadOut = { counted: boolean; readCount: number };
 const TODAY = dayOf(T0);
 
-describe.each(adapters)('the track function on %s', (_name, open) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await open();
-  });
-  afterEach(async () => {
-    expect(await drift(h.store)).toEqual([]);
-    await h.close();
-  });
-
+describeOnEachAdapter('the track function', (h) => {
   const read = (articleId: string, over = {}, openid: string | null = 'o-reader', anonId?: string) =>
     h.track<ReadOut>('read', { ...readInput(articleId, over), ...(anonId && { anonId }) }, openid);
 

@@ -2,7 +2,7 @@ import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
 import { READER_PREFIX } from '../../backend/storage/cloudbase/documents';
 import { reconcile } from '../../backend/track/reconcile';
 import type { FakeCloudDb } from '../support/fake-cloud-db';
-import { A, adapters, B, cloudbaseHarness, dailyByChannel, drift, type Harness, readInput } from './support';
+import { A, B, cloudbaseHarness, dailyByChannel, describeOnEachAdapter, readInput } from './support';
 
 /**
  * A call takes its time once, before it may have to decide again: one that began at 23:59:59 can commit after one
@@ -28,16 +28,7 @@ test('CloudBase: the reader’s last day `u` stays on the later day, so reconcil
   await h.close();
 });
 
-describe.each(adapters)('the day a reader was last counted in UV, on %s', (_name, open) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await open();
-  });
-  afterEach(async () => {
-    expect(await drift(h.store)).toEqual([]);
-    await h.close();
-  });
-
+describeOnEachAdapter('the day a reader was last counted in UV', (h) => {
   test('does not move back to the older call’s day, so the reader is not counted in the later day’s UV twice', async () => {
     h.clock.ms = AFTER;
     await h.track('read', readInput(A), 'o-late');

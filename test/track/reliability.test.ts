@@ -1,19 +1,9 @@
 import type { EventResult } from '../../typings/contract';
-import { A, adapters, data, drift, type Harness, MINUTE, newId, readInput, totals } from './support';
+import { A, data, describeOnEachAdapter, MINUTE, newId, readInput, totals } from './support';
 
 type ReadOut = { counted: boolean; readCount: number };
 
-describe.each(adapters)('counting exactly under load, on %s', (_name, open) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await open();
-  });
-  afterEach(async () => {
-    // Whatever happened, the counters are what the ledger implies.
-    expect(await drift(h.store)).toEqual([]);
-    await h.close();
-  });
-
+describeOnEachAdapter('counting exactly under load', (h) => {
   test('200 concurrent reads by one reader of one speech count 1 PV and 1 UV', async () => {
     const answers = await Promise.all(Array.from({ length: 200 }, () => h.track<ReadOut>('read', readInput(A))));
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });

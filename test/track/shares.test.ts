@@ -1,17 +1,8 @@
-import { A, adapters, B, dailyByChannel, data, drift, type Harness, MINUTE, newId, readInput, totals } from './support';
+import { A, B, dailyByChannel, data, describeOnEachAdapter, MINUTE, newId, readInput, totals } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe.each(adapters)('shares and the reads they bring, on %s', (_name, open) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await open();
-  });
-  afterEach(async () => {
-    expect(await drift(h.store)).toEqual([]);
-    await h.close();
-  });
-
+describeOnEachAdapter('shares and the reads they bring', (h) => {
   let serial = 0;
   const share = (articleId: string, target: string, openid = 'o-sharer') => {
     serial += 1;

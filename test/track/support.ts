@@ -135,3 +135,22 @@ export const readInput = (articleId: string, over: Partial<Attribution> = {}, ev
   articleId,
   attribution: attribution(over),
 });
+
+/**
+ * `describe`s `body` once per adapter. Each test gets a fresh harness in `h` (the same object, refilled),
+ * and after each test the counters must be exactly what the ledger implies.
+ */
+export function describeOnEachAdapter(title: string, body: (h: Harness) => void): void {
+  describe.each(adapters)(`${title}, on %s`, (_name, open) => {
+    const h = {} as Harness;
+    beforeEach(async () => {
+      for (const key of Object.keys(h)) delete (h as unknown as Record<string, unknown>)[key];
+      Object.assign(h, await open());
+    });
+    afterEach(async () => {
+      expect(await drift(h.store)).toEqual([]);
+      await h.close();
+    });
+    body(h);
+  });
+}
