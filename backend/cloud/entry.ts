@@ -4,6 +4,12 @@ import { readerKeys } from '../core/reader-key';
 import { type Actions, dispatch } from '../core/router';
 import type { Store } from '../storage/port';
 
+/** The one reading of `cloud.getWXContext()` into an Identity: both cloud entries must agree on it. */
+export const identityFromWXContext = ({ OPENID, SOURCE }: { OPENID?: string; SOURCE?: string }): Identity => ({
+  openid: OPENID ?? null,
+  source: SOURCE ?? null,
+});
+
 export interface CloudWiring<Api> {
   actions: Actions<Api>;
   store: Store;

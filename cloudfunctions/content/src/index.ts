@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk';
-import { cloudMain } from '../../../backend/cloud/entry';
+import { cloudMain, identityFromWXContext } from '../../../backend/cloud/entry';
 import { loadCatalog } from '../../../backend/content/catalog';
 import { contentActions } from '../../../backend/content/handlers';
 import { syncInstallments } from '../../../backend/content/sync';
@@ -11,10 +11,7 @@ const store = createCloudBaseStore(cloud.database());
 export const main = cloudMain({
   actions: contentActions,
   store,
-  identity: () => {
-    const { OPENID, SOURCE } = cloud.getWXContext();
-    return { openid: OPENID ?? null, source: SOURCE ?? null };
-  },
+  identity: () => identityFromWXContext(cloud.getWXContext()),
   readerSecret: process.env.READER_HASH_SECRET,
   warmUp: () => syncInstallments(store, loadCatalog()),
 });

@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk';
-import { cloudMain } from '../../../backend/cloud/entry';
+import { cloudMain, identityFromWXContext } from '../../../backend/cloud/entry';
 import { withTimer } from '../../../backend/cloud/timer';
 import { createCloudBaseStore } from '../../../backend/storage/cloudbase';
 import { trackActions } from '../../../backend/track/handlers';
@@ -12,10 +12,7 @@ export const main = withTimer(
   cloudMain({
     actions: trackActions,
     store,
-    identity: () => {
-      const { OPENID, SOURCE } = cloud.getWXContext();
-      return { openid: OPENID ?? null, source: SOURCE ?? null };
-    },
+    identity: () => identityFromWXContext(cloud.getWXContext()),
     readerSecret: process.env.READER_HASH_SECRET,
   }),
   {
