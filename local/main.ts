@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../backend/content/catalog';
 import { syncInstallments } from '../backend/content/sync';
-import { openSqliteStore } from '../backend/storage/sqlite';
+import { parseAdminOpenids } from '../backend/staff/roles';
+import { openSqliteStores } from '../backend/storage/sqlite';
 import { createPreviewHandler } from './preview';
 import { createLocalServer } from './server';
 
@@ -25,13 +26,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 async function start(): Promise<void> {
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
-  const store = openSqliteStore(join(dataDir, 'app.db'));
-  const written = await syncInstallments(store, loadCatalog());
+  const stores = openSqliteStores(join(dataDir, 'app.db'));
+  const written = await syncInstallments(stores, loadCatalog());
   if (written.length > 0) console.log(`已导入内容：${written.join(', ')}`);
 
   const preview = createPreviewHandler({ watch: values.watch });
   const server = createLocalServer({
-    store,
+    stores,
+    adminOpenids: parseAdminOpenids(process.env.ADMIN_OPENIDS),
     ...(process.env.READER_HASH_SECRET && { readerSecret: process.env.READER_HASH_SECRET }),
     fallback: preview,
   });
@@ -48,7 +50,7 @@ async function start(): Promise<void> {
     closing = true;
     console.log(`\n收到 ${signal}，正在关闭…`);
     server.close(() => {
-      void Promise.all([store.close(), preview.close()]).then(() => process.exit(0));
+      void Promise.all([stores.close(), preview.close()]).then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

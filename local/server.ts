@@ -1,22 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { CLIENT_SOURCE, type HandlerContext } from '../backend/core/context';
+import { CLIENT_SOURCE } from '../backend/core/context';
+import { createDispatcher } from '../backend/core/dispatcher';
 import { fail } from '../backend/core/envelope';
-import { LOCAL_READER_SECRET, readerKeys } from '../backend/core/reader-key';
-import { dispatch } from '../backend/core/router';
+import { LOCAL_READER_SECRET } from '../backend/core/reader-key';
+import type { Stores } from '../backend/core/stores';
 import { functions, isFunctionName } from '../backend/functions';
-import type { Store } from '../backend/storage/port';
-import type { Api, Envelope, FunctionName } from '../typings/contract';
+import type { Envelope } from '../typings/contract';
 
 /** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
 export const OPENID_HEADER = 'x-openid';
 const MAX_BODY = 256 * 1024;
 
 export interface ServerOptions {
-  store: Store;
+  stores: Stores;
   now?: () => Date;
   log?: (line: string) => void;
   /** What readers are hashed with; the documented local default unless READER_HASH_SECRET is set. */
   readerSecret?: string;
+  /** ADMIN_OPENIDS: the first administrators. */
+  adminOpenids?: readonly string[];
   /** Serves requests outside /api/ (the browser preview); returns true when it answered. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -49,13 +51,14 @@ const openidOf = (req: IncomingMessage): string | null => {
  * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
  */
 export function createLocalServer({
-  store,
+  stores,
   now = () => new Date(),
   log = console.log,
   readerSecret = LOCAL_READER_SECRET,
+  adminOpenids = [],
   fallback,
 }: ServerOptions): Server {
-  const readerKey = readerKeys(readerSecret);
+  const dispatcher = createDispatcher({ functions, stores, readerSecret, adminOpenids, now });
   return createServer(async (req, res) => {
     if (fallback && !req.url?.startsWith('/api/') && fallback(req, res)) return;
     const started = Date.now();
@@ -74,9 +77,7 @@ export function createLocalServer({
         const event: unknown = JSON.parse((await readBody(req)) || 'null');
         if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
         // Local callers stand for the app in WeChat.
-        const identity = { openid: openidOf(req), source: CLIENT_SOURCE };
-        const ctx: HandlerContext = { identity, now, store, readerKey };
-        body = await dispatch<Api[FunctionName]>(functions[match[1]], event, ctx);
+        body = await dispatcher.call(match[1], event, { openid: openidOf(req), source: CLIENT_SOURCE });
       }
     } catch (error) {
       status = error instanceof BodyTooLarge ? 413 : 400;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '../backend/storage/sqlite';
+import { openSqliteStores } from '../backend/storage/sqlite';
 import { channelLabel } from '../backend/track/channels';
 import { showDay } from '../backend/track/day';
 import { ALL_DAYS, type Drift, reconcile } from '../backend/track/reconcile';
@@ -28,14 +28,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const store = openSqliteStore(file);
+  const stores = openSqliteStores(file);
   try {
-    const { entries, drift } = await reconcile(store, { ...ALL_DAYS, fix: true });
+    const { entries, drift } = await reconcile(stores.track, { ...ALL_DAYS, fix: true });
     console.log(`核对 ${file}：账本 ${entries} 条`);
     for (const d of drift) console.log(describe(d));
     console.log(drift.length === 0 ? '计数与账本一致。' : `已按账本修正 ${drift.length} 处计数。`);
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

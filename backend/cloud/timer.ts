@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** What a timer trigger passes as the event (`Message` only when the trigger was given one). */
 const timerEvent = z.object({

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { ArticleSummary, ContentApi, InstallmentListItem } from '../../typings/contract';
 import { fail, ok } from '../core/envelope';
+import { eventId, shortId } from '../core/ids';
 import type { Actions } from '../core/router';
-import type { InstallmentRecord } from '../storage/port';
+import { z } from '../core/zod';
 import { recordOpening } from '../track/record';
-import { anonId, attribution, eventId } from '../track/schemas';
-import { shortId } from './schema';
+import { anonId, attribution } from '../track/schemas';
+import type { InstallmentRecord } from './port';
 import { searchArticles } from './search';
 
 const byId = z.strictObject({ id: shortId });
@@ -25,42 +25,46 @@ const listItem = (r: InstallmentRecord): InstallmentListItem => ({
  */
 export const contentActions: Actions<ContentApi> = {
   'installment.list': {
+    role: 'public',
     input: z.strictObject({}),
-    handle: async (_input, { store }) => ok({ items: (await store.listInstallments()).map(listItem) }),
+    handle: async (_input, { stores }) => ok({ items: (await stores.content.listInstallments()).map(listItem) }),
   },
 
   'installment.get': {
+    role: 'public',
     input: byId,
-    handle: async ({ id }, { store }) => {
-      const record = await store.getInstallment(id);
+    handle: async ({ id }, { stores }) => {
+      const record = await stores.content.getInstallment(id);
       if (!record) return fail('NOT_FOUND', '没有找到这一期内容');
-      const counts = await store.readCounts(record.articles.map((a) => a.id));
+      const counts = await stores.track.readCounts(record.articles.map((a) => a.id));
       const articles = record.articles.map((a): ArticleSummary => ({ ...a, readCount: counts.get(a.id) ?? 0 }));
       return ok({ ...listItem(record), editorsNote: record.editorsNote, articles });
     },
   },
 
   'article.get': {
+    role: 'public',
     input: z.strictObject({
       id: shortId,
       read: z.strictObject({ eventId, attribution }).optional(),
       anonId: anonId.optional(),
     }),
     handle: async ({ id, read, anonId }, ctx) => {
-      const article = await ctx.store.getArticle(id);
+      const article = await ctx.stores.content.getArticle(id);
       if (!article) return fail('NOT_FOUND', '没有找到这篇文章');
       const { installmentId: _i, position: _p, ...view } = article;
       // Recording the opening reads the count anyway, so a recorded read needs no separate count request.
       const opening = read ? await recordOpening(ctx, { type: 'read', articleId: id, ...read }, anonId) : null;
-      const readCount = opening?.readCount ?? (await ctx.store.readCounts([id])).get(id) ?? 0;
+      const readCount = opening?.readCount ?? (await ctx.stores.track.readCounts([id])).get(id) ?? 0;
       return ok({ ...view, readCount, ...(opening && { read: opening.result }) });
     },
   },
 
   search: {
+    role: 'public',
     input: z.strictObject({
       q: z.string().max(200).trim().min(1, '请输入要搜索的字词').max(30, '搜索词不能超过 30 个字'),
     }),
-    handle: async ({ q }, { store }) => ok({ q, hits: searchArticles(await store.listArticles(), q) }),
+    handle: async ({ q }, { stores }) => ok({ q, hits: searchArticles(await stores.content.listArticles(), q) }),
   },
 };

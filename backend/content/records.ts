@@ -1,5 +1,5 @@
 import type { Block } from '../../typings/contract';
-import type { ArticleRecord, InstallmentRecord, StoredSummary } from '../storage/port';
+import type { ArticleRecord, InstallmentRecord, StoredSummary } from './port';
 import type { ArticleSource, InstallmentFile } from './schema';
 
 /** Chinese prose at an unhurried pace; older readers are the audience. */

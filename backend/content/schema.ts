@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { Block, EditorsNote, Speaker } from '../../typings/contract';
-
-/** Ids go into QR-code scenes (32 characters in all), so they stay short and URL-safe. */
-export const shortId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,7}$/, '须为 1–8 位小写字母、数字或连字符');
+import { shortId } from '../core/ids';
+import { z } from '../core/zod';
 
 const text = z.string().trim().min(1, '不能为空');
 

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../typings/contract';
-import type { ArticleRecord } from '../storage/port';
+import type { ArticleRecord } from './port';
 
 export const MAX_HITS = 20;
 /** Characters of context kept on each side of the first match in a body snippet. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Store } from '../storage/port';
-import { toRecords } from './records';
+import type { Stores } from '../core/stores';
+import { publishInstallment } from './publish';
 import type { InstallmentFile } from './schema';
 
 export const revisionOf = (file: InstallmentFile): string =>
@@ -11,15 +11,17 @@ export const revisionOf = (file: InstallmentFile): string =>
  * missing or its file changed. Read counts and staff-set dates are left alone.
  * Returns the ids written.
  */
-export async function syncInstallments(store: Store, files: InstallmentFile[]): Promise<string[]> {
-  const stored = await store.installmentRevisions();
+export async function syncInstallments(
+  stores: Pick<Stores, 'content' | 'track'>,
+  files: InstallmentFile[],
+): Promise<string[]> {
+  const stored = await stores.content.installmentRevisions();
   const written: string[] = [];
   for (const file of files) {
     if (file.review.length > 0) throw new Error(`${file.id} 还有 ${file.review.length} 处待编辑决定，不能上线`);
     const revision = revisionOf(file);
     if (stored.get(file.id) === revision) continue;
-    const { installment, articles } = toRecords(file, revision);
-    await store.saveInstallment(installment, articles);
+    await publishInstallment(stores, file, revision);
     written.push(file.id);
   }
   return written;

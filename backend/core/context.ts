@@ -1,4 +1,5 @@
-import type { Reader, Store } from '../storage/port';
+import type { Reader } from '../track/model';
+import type { Stores } from './stores';
 
 /**
  * Who is calling. In the cloud it comes only from `cloud.getWXContext()`;
@@ -23,9 +24,17 @@ export const CLIENT_SOURCE = 'wx_client';
  */
 export type ReaderKeyOf = (identity: Identity, anonId: string | undefined) => Reader | null;
 
+/** Who may call an action: anyone, staff (administrators too), or administrators only. */
+export type Role = 'public' | 'staff' | 'admin';
+
+/** What a caller is. */
+export type CallerRole = 'reader' | 'staff' | 'admin';
+
 export interface HandlerContext {
   identity: Identity;
   now: () => Date;
-  store: Store;
+  stores: Stores;
   readerKey: ReaderKeyOf;
+  /** The caller's role (looked up when first asked, once per call). */
+  callerRole: () => Promise<CallerRole>;
 }

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { Envelope } from '../../typings/contract';
-import type { HandlerContext } from './context';
+import type { CallerRole, HandlerContext, Role } from './context';
 import { fail } from './envelope';
-
-z.config(z.locales.zhCN());
+import { z } from './zod';
 
 export interface Action<I, O> {
+  /** Who may call it: checked from the caller's identity before the input is even parsed. */
+  role: Role;
   input: z.ZodType<I>;
   handle: (input: I, ctx: HandlerContext) => Promise<Envelope<O>>;
 }
@@ -30,9 +30,18 @@ const describe = (error: z.ZodError): string =>
 
 const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
+const allows = (caller: CallerRole, role: Role): boolean =>
+  role === 'public' || (role === 'staff' ? caller !== 'reader' : caller === 'admin');
+
+const FORBIDDEN: Record<Exclude<Role, 'public'>, string> = {
+  staff: '没有权限：仅限工作人员使用',
+  admin: '没有权限：仅限管理员使用',
+};
+
 /**
- * Validates the event, runs the action's handler and always answers with an envelope:
- * bad input is BAD_REQUEST before any handler runs; a thrown error is INTERNAL and logged.
+ * Validates the event, checks the caller's role, runs the action's handler and always answers with an envelope:
+ * a caller without the role is FORBIDDEN whatever the payload says; bad input is BAD_REQUEST before any handler
+ * runs; a thrown error is INTERNAL and logged.
  */
 export async function dispatch<Api>(
   actions: Actions<Api>,
@@ -45,9 +54,12 @@ export async function dispatch<Api>(
   const { action: name, input } = parsed.data;
   if (!hasOwn(actions, name)) return fail('BAD_REQUEST', `没有这个操作：${name.slice(0, 32)}`);
   const action = actions[name as keyof Api] as Action<unknown, unknown>;
-  const checked = action.input.safeParse(input ?? {});
-  if (!checked.success) return fail('BAD_REQUEST', `参数不对：${describe(checked.error)}`);
   try {
+    if (action.role !== 'public' && !allows(await ctx.callerRole(), action.role)) {
+      return fail('FORBIDDEN', FORBIDDEN[action.role]);
+    }
+    const checked = action.input.safeParse(input ?? {});
+    if (!checked.success) return fail('BAD_REQUEST', `参数不对：${describe(checked.error)}`);
     return await action.handle(checked.data, ctx);
   } catch (error) {
     log(error);

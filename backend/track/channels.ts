@@ -1,11 +1,4 @@
-import {
-  type Attribution,
-  type LinkChannel,
-  MATRIX_CHANNELS,
-  SHARE_CHANNELS,
-  type ShareChannel,
-  type ShareTarget,
-} from '../../typings/contract';
+import { type Attribution, type LinkChannel, MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
 
 /**
  * Where a reading came from, as counted and as the staff stats page shows it. An explicit `ch` that names a
@@ -47,13 +40,6 @@ function mapValues<K extends string>(labels: Record<K, string>, kind: ChannelKin
     { label: string; kind: ChannelKind }
   >;
 }
-
-/** How the app's share targets are counted. */
-export const SHARE_TARGET_CHANNEL: Record<ShareTarget, ShareChannel> = {
-  chat: 'chat',
-  timeline: 'tl',
-  poster: 'poster',
-};
 
 const sceneGroup = new Map<number, SceneGroup>(
   Object.entries(SCENE_GROUPS).flatMap(([code, g]) =>

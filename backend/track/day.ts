@@ -1,4 +1,4 @@
-import type { DayKey } from '../storage/port';
+import type { DayKey } from './model';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

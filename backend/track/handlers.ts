@@ -25,20 +25,24 @@ async function single<K extends TrackEvent['type'], O>(
 /** The `track` function: reading analytics. Identity comes from the context only; see backend/track/decide.ts. */
 export const trackActions: Actions<TrackApi> = {
   read: {
+    role: 'public',
     input: inputs.read,
     handle: ({ anonId, ...event }, ctx) =>
       single(ctx, { type: 'read', ...event }, anonId, (o) => ({ counted: o.counted, readCount: o.readCount })),
   },
   progress: {
+    role: 'public',
     input: inputs.progress,
     handle: ({ anonId, ...event }, ctx) =>
       single(ctx, { type: 'progress', ...event }, anonId, (o) => ({ completed: o.completed })),
   },
   share: {
+    role: 'public',
     input: inputs.share,
     handle: ({ anonId, ...event }, ctx) => single(ctx, { type: 'share', ...event }, anonId, () => ({ recorded: true })),
   },
   batch: {
+    role: 'public',
     input: inputs.batch,
     handle: async ({ events, anonId }, ctx) => ok({ results: (await recordEvents(ctx, events, anonId)).map(toResult) }),
   },

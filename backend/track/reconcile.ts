@@ -1,15 +1,17 @@
+import { addDays, dayOf } from './day';
 import {
+  addCounts,
+  type CounterDelta,
+  cellDelta,
   DAILY_COUNTERS,
   type DailyCounts,
   type DayKey,
-  type Store,
-  type TallyDelta,
+  deltaOf,
+  TOTAL_COUNTERS,
   TOTAL_OF,
-  type TotalCounter,
   type TotalCounts,
-} from '../storage/port';
-import { addDays, dayOf } from './day';
-import { incrementsOf } from './increments';
+} from './model';
+import type { TrackStore } from './port';
 
 /** One counter that differs from what the ledger implies. `day` null: an article total. */
 export interface Drift {
@@ -38,67 +40,74 @@ export interface ReconcileReport {
   drift: Drift[];
 }
 
-const TOTALS = Object.keys(TOTAL_OF) as TotalCounter[];
-const cellKey = (d: { day: DayKey; articleId: string; channel: string }) => `${d.day}|${d.articleId}|${d.channel}`;
+type Cell = { day: DayKey; articleId: string; channel: string };
+const cellKey = (d: Cell) => `${d.day}|${d.articleId}|${d.channel}`;
 
 /**
- * Recomputes the daily counters of [from, to) from the ledger and each article's totals from its daily counters,
- * reports every difference and, when asked, corrects it.
+ * Recomputes the daily counters of [from, to) from the ledger (`deltaOf` each entry, as recording does) and each
+ * article's totals from its channels' sums over all days; reports every difference and, when asked, corrects it.
  */
-export async function reconcile(store: Store, { from, to, fix }: ReconcileOptions): Promise<ReconcileReport> {
-  const snapshot = await store.tallySnapshot({ from, to });
+export async function reconcile(store: TrackStore, { from, to, fix }: ReconcileOptions): Promise<ReconcileReport> {
+  const snapshot = await store.reconcileSnapshot({ from, to });
 
-  const expected = new Map<string, TallyDelta>();
+  const expected = new Map<string, Cell & { add: Partial<DailyCounts> }>();
   for (const { kind, entry } of snapshot.entries) {
-    const inc = incrementsOf(entry, kind);
-    const cell = expected.get(cellKey(inc)) ?? { ...inc, add: {} };
-    for (const [counter, n] of Object.entries(inc.add) as Array<[keyof DailyCounts, number]>) {
-      cell.add[counter] = (cell.add[counter] ?? 0) + n;
-    }
-    expected.set(cellKey(inc), cell);
+    const { articleId, cell } = deltaOf(entry, kind);
+    if (cell === null) continue;
+    const key = cellKey({ ...cell, articleId });
+    const sum = expected.get(key) ?? { day: cell.day, articleId, channel: cell.channel, add: {} };
+    addCounts(sum.add, cell.add);
+    expected.set(key, sum);
   }
-  const actual = new Map(snapshot.daily.map((row) => [cellKey(row), row]));
+  const actual = new Map(snapshot.cells.map((row) => [cellKey(row), row]));
 
   const drift: Drift[] = [];
-  const dailyFixes: TallyDelta[] = [];
-  const dailyDelta = new Map<string, Partial<DailyCounts>>();
+  const fixes: CounterDelta[] = [];
   for (const key of new Set([...expected.keys(), ...actual.keys()])) {
-    const cell = (expected.get(key) ?? actual.get(key)) as { day: DayKey; articleId: string; channel: string };
-    const fixCell: Partial<DailyCounts> = {};
+    const cell = (expected.get(key) ?? actual.get(key)) as Cell;
+    const add: Partial<DailyCounts> = {};
     for (const counter of DAILY_COUNTERS) {
       const ledger = expected.get(key)?.add[counter] ?? 0;
       const counted = actual.get(key)?.counts[counter] ?? 0;
       if (ledger === counted) continue;
       drift.push({ articleId: cell.articleId, day: cell.day, channel: cell.channel, counter, counted, ledger });
-      fixCell[counter] = ledger - counted;
+      add[counter] = ledger - counted;
     }
-    if (Object.keys(fixCell).length === 0) continue;
-    dailyFixes.push({ articleId: cell.articleId, day: cell.day, channel: cell.channel, add: fixCell });
-    const sum = dailyDelta.get(cell.articleId) ?? {};
-    for (const [counter, n] of Object.entries(fixCell) as Array<[keyof DailyCounts, number]>) {
-      sum[counter] = (sum[counter] ?? 0) + n;
-    }
-    dailyDelta.set(cell.articleId, sum);
+    if (Object.keys(add).length > 0)
+      fixes.push(cellDelta(cell.articleId, { day: cell.day, channel: cell.channel, add }));
   }
 
-  const totalFixes: Array<{ articleId: string; add: Partial<TotalCounts> }> = [];
-  const articles = new Set([...snapshot.totals.keys(), ...snapshot.dailySums.keys(), ...dailyDelta.keys()]);
-  for (const articleId of articles) {
-    const add: Partial<TotalCounts> = {};
-    for (const total of TOTALS) {
-      const ledger =
-        (snapshot.dailySums.get(articleId)?.[total] ?? 0) + (dailyDelta.get(articleId)?.[TOTAL_OF[total]] ?? 0);
+  // Totals are the sums of the daily counters over every day. A cell fix moves the totals with it, so what is left
+  // to correct in the totals alone is how far they already stood from their channels' sums; drift is reported
+  // against what the ledger implies once the cell fixes are made.
+  const sums = new Map<string, Partial<TotalCounts>>();
+  const sumInto = (articleId: string, totals: Partial<TotalCounts>) => {
+    const sum = sums.get(articleId) ?? {};
+    addCounts(sum, totals);
+    sums.set(articleId, sum);
+  };
+  for (const row of snapshot.channelTotals) {
+    sumInto(row.articleId, Object.fromEntries(TOTAL_COUNTERS.map((t) => [t, row.counts[TOTAL_OF[t]]])));
+  }
+  const moved = new Map<string, Partial<TotalCounts>>();
+  for (const f of fixes) {
+    const sum = moved.get(f.articleId) ?? {};
+    addCounts(sum, f.totals);
+    moved.set(f.articleId, sum);
+  }
+  for (const articleId of new Set([...snapshot.totals.keys(), ...sums.keys(), ...moved.keys()])) {
+    const totals: Partial<TotalCounts> = {};
+    for (const total of TOTAL_COUNTERS) {
+      const sum = sums.get(articleId)?.[total] ?? 0;
       const counted = snapshot.totals.get(articleId)?.[total] ?? 0;
-      if (ledger === counted) continue;
-      drift.push({ articleId, day: null, channel: null, counter: total, counted, ledger });
-      add[total] = ledger - counted;
+      const ledger = sum + (moved.get(articleId)?.[total] ?? 0);
+      if (ledger !== counted) drift.push({ articleId, day: null, channel: null, counter: total, counted, ledger });
+      if (sum !== counted) totals[total] = sum - counted;
     }
-    if (Object.keys(add).length > 0) totalFixes.push({ articleId, add });
+    if (Object.keys(totals).length > 0) fixes.push({ articleId, cell: null, totals });
   }
 
-  if (fix && (dailyFixes.length > 0 || totalFixes.length > 0)) {
-    await store.adjustCounters({ daily: dailyFixes, totals: totalFixes });
-  }
+  if (fix && fixes.length > 0) await store.adjustCounters(fixes);
   drift.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   return { entries: snapshot.entries.length, drift };
 }
@@ -112,7 +121,7 @@ export const TIMER_LOOKBACK_DAYS = 7;
  * The daily timer's reconcile: the last week's closed days, fixed. Today is left for tomorrow's run, because
  * in the cloud a day's counters are only final once no call of that day can still be writing.
  */
-export async function reconcileClosedDays(store: Store, now: Date): Promise<ReconcileReport> {
+export async function reconcileClosedDays(store: TrackStore, now: Date): Promise<ReconcileReport> {
   const today = dayOf(now.getTime());
   const report = await reconcile(store, { from: addDays(today, -TIMER_LOOKBACK_DAYS), to: today, fix: true });
   console.log(`reconcile: ${report.entries} ledger entries, ${report.drift.length} counters corrected`);

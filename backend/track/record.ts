@@ -1,77 +1,67 @@
 import type { EventResult, ReadEvent, TrackEvent } from '../../typings/contract';
 import type { HandlerContext } from '../core/context';
-import { ReaderBusyError } from '../storage/port';
-import { trackedArticles } from './articles';
 import { isCrawler } from './channels';
 import { decideEvents, type EventOutcome, MESSAGES, requestFor } from './decide';
+import { ReaderBusyError } from './port';
 
-const NO_ARTICLE = '没有找到这篇文章';
 const NO_READER = '无法识别读者：没有 openid 时请附上 anonId';
 
+const failAll = (events: TrackEvent[], code: 'BAD_REQUEST' | 'RATE_LIMITED', message: string): EventOutcome[] =>
+  events.map((e) => ({ eventId: e.eventId, ok: false, code, message }));
+
+/** Crawler openings are answered with the read count and never stored; a speech that cannot be counted is NOT_FOUND. */
+async function answerCrawler(ctx: HandlerContext, events: ReadEvent[]): Promise<EventOutcome[]> {
+  const articles = await ctx.stores.track.countable(events.map((e) => e.articleId));
+  return events.map((e): EventOutcome => {
+    const article = articles.get(e.articleId);
+    if (article === undefined) return { eventId: e.eventId, ok: false, code: 'NOT_FOUND', message: MESSAGES.noArticle };
+    return { eventId: e.eventId, ok: true, type: 'read', counted: false, readCount: article.readCount };
+  });
+}
+
 /**
- * Records one call's events for the calling reader and answers each. Events of unknown articles are NOT_FOUND
- * and crawler openings are answered without being stored; the rest go to the store as one unit.
+ * Records one call's events for the calling reader and answers each, in order. Crawler openings are answered
+ * without being stored; the rest go to the store as one unit.
  */
 export async function recordEvents(
   ctx: HandlerContext,
   events: TrackEvent[],
   anonId: string | undefined,
 ): Promise<EventOutcome[]> {
-  const articles = trackedArticles();
-  const outcomes = new Map<number, EventOutcome>();
-  const pending: Array<[number, TrackEvent]> = [];
   const crawled: Array<[number, ReadEvent]> = [];
+  const pending: Array<[number, TrackEvent]> = [];
   events.forEach((event, i) => {
-    if (!articles.has(event.articleId)) {
-      outcomes.set(i, { eventId: event.eventId, ok: false, code: 'NOT_FOUND', message: NO_ARTICLE });
-    } else if (event.type === 'read' && isCrawler(event.attribution)) {
-      crawled.push([i, event]);
-    } else {
-      pending.push([i, event]);
-    }
+    if (event.type === 'read' && isCrawler(event.attribution)) crawled.push([i, event]);
+    else pending.push([i, event]);
   });
+  const outcomes = new Map<number, EventOutcome>();
+  const answer = (indexed: Array<[number, unknown]>, decided: EventOutcome[]) => {
+    for (const [k, [i]] of indexed.entries()) outcomes.set(i, decided[k] as EventOutcome);
+  };
 
-  if (crawled.length > 0) {
-    const counts = await ctx.store.readCounts(crawled.map(([, e]) => e.articleId));
-    for (const [i, e] of crawled) {
-      outcomes.set(i, {
-        eventId: e.eventId,
-        ok: true,
-        type: 'read',
-        counted: false,
-        readCount: counts.get(e.articleId) ?? 0,
-      });
-    }
-  }
-
+  if (crawled.length > 0)
+    answer(
+      crawled,
+      await answerCrawler(
+        ctx,
+        crawled.map(([, e]) => e),
+      ),
+    );
   if (pending.length > 0) {
-    const reader = ctx.readerKey(ctx.identity, anonId);
     const list = pending.map(([, e]) => e);
-    let decided: EventOutcome[];
+    const reader = ctx.readerKey(ctx.identity, anonId);
     if (reader === null) {
-      decided = list.map((e) => ({ eventId: e.eventId, ok: false, code: 'BAD_REQUEST', message: NO_READER }));
+      answer(pending, failAll(list, 'BAD_REQUEST', NO_READER));
     } else {
-      const decide = decideEvents({
-        reader,
-        events: list,
-        now: ctx.now().getTime(),
-        readingMinutes: (id) => articles.get(id) ?? 1,
-      });
+      const decide = decideEvents({ reader, events: list, now: ctx.now().getTime() });
       try {
-        decided = await ctx.store.applyEvents(requestFor({ reader, events: list }), decide);
+        answer(pending, await ctx.stores.track.applyEvents(requestFor({ reader, events: list }), decide));
       } catch (error) {
         if (!(error instanceof ReaderBusyError)) throw error;
-        decided = list.map((e) => ({
-          eventId: e.eventId,
-          ok: false,
-          code: 'RATE_LIMITED',
-          message: MESSAGES.rateLimited,
-        }));
+        answer(pending, failAll(list, 'RATE_LIMITED', MESSAGES.rateLimited));
       }
     }
-    for (const [k, [i]] of pending.entries()) outcomes.set(i, decided[k] as EventOutcome);
   }
-
   return events.map((_, i) => outcomes.get(i) as EventOutcome);
 }
 

@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import type { Attribution, TrackApi, TrackEvent } from '../../typings/contract';
 import { MAX_BATCH } from '../../typings/contract';
-import { shortId } from '../content/schema';
+import { eventId, shareId, shortId } from '../core/ids';
+import { z } from '../core/zod';
 
-/** Client-made ids (eventId, anonId): long enough not to collide, short and plain enough to key records. */
-export const EVENT_ID = /^[A-Za-z0-9_-]{8,40}$/;
-/** Share ids go into QR-code scenes of 32 characters (`a=<8>&c=<…>&s=<id>`), so they stay short. */
-export const SHARE_ID = /^[A-Za-z0-9_-]{6,10}$/;
-
-export const eventId = z.string().regex(EVENT_ID, '须为 8–40 位字母、数字、下划线或连字符');
 export const anonId = eventId;
-export const shareId = z.string().regex(SHARE_ID, '须为 6–10 位字母、数字、下划线或连字符');
 
 /** Lenient on what the link carried (`ch`, `s`: any short string, judged later), strict on shape and size. */
 export const attribution = z.strictObject({

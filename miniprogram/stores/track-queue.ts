@@ -1,10 +1,10 @@
-import type { MaxBatch, TrackEvent } from '../../typings/contract';
+import type { TrackEvent } from '../../typings/contract';
 import type { CloudClient } from '../services/cloud';
 import { readItem, writeItem } from '../services/storage';
+import { MAX_BATCH } from '../utils/contract.generated';
 
 const KEY = 'esd.queue.v1';
 /** The server's batch limit; the type makes the compiler check the two agree. */
-const MAX_BATCH: MaxBatch = 20;
 /** Far more than a reader makes offline; the oldest go first if it ever fills. */
 export const MAX_QUEUED = 200;
 const FIRST_RETRY_MS = 2_000;

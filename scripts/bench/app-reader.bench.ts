@@ -19,7 +19,7 @@ test('article page: first render and cloud calls, per speech', async () => {
   wxStub.reset();
   const cloud = await contentCloud();
   wxStub.cloud = cloud.handler;
-  const ids = (await cloud.store.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+  const ids = (await cloud.stores.content.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
   const rows = [];
   for (const id of ids) {
     wxMock.cloud.callFunction.mockClear();

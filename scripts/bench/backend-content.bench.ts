@@ -8,20 +8,22 @@ const RUNS = 300;
 const MAX_OVERHEAD_RATIO = 3;
 
 test('content handlers against the bare store reads they make (SQLite)', async () => {
-  const { store } = await contentStore();
-  const ctx = contextFor(store);
+  const { stores } = await contentStore();
+  const ctx = contextFor(stores);
+  const store = stores.content;
+  const counts = stores.track;
   const id = (await store.getInstallment('esd-01'))?.articles[4]?.id as string;
   const cases = [
     {
       name: 'article.get',
-      baseline: () => Promise.all([store.getArticle(id), store.readCounts([id])]),
+      baseline: () => Promise.all([store.getArticle(id), counts.readCounts([id])]),
       handler: () => dispatch(contentActions, { action: 'article.get', input: { id } }, ctx),
     },
     {
       name: 'installment.get',
       baseline: async () => {
         const r = await store.getInstallment('esd-01');
-        return store.readCounts(r?.articles.map((a) => a.id) ?? []);
+        return counts.readCounts(r?.articles.map((a) => a.id) ?? []);
       },
       handler: () => dispatch(contentActions, { action: 'installment.get', input: { id: 'esd-01' } }, ctx),
     },
@@ -45,5 +47,5 @@ test('content handlers against the bare store reads they make (SQLite)', async (
   }
   report(`content handlers, median of ${RUNS}`, rows);
   for (const row of rows) expect(Number(row.ratio)).toBeLessThan(MAX_OVERHEAD_RATIO);
-  await store.close();
+  await stores.close();
 });

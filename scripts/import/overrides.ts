@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { shortId } from '../../backend/content/schema';
+import { shortId } from '../../backend/core/ids';
+import { z } from '../../backend/core/zod';
 
 /**
  * An editor's decisions, kept next to the raw text (`<raw>.overrides.json`), so that

@@ -1,19 +1,28 @@
 import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
 import { contentStore, contextFor } from '../support/content-store';
 
-let store: Store;
+let store: Stores;
 let writes: number;
 
 beforeEach(async () => {
-  const base = (await contentStore()).store;
+  const base = (await contentStore()).stores;
   writes = 0;
+  const counted =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
+      writes++;
+      return write(...args);
+    };
   store = {
     ...base,
-    saveInstallment: async (...args) => {
-      writes++;
-      return base.saveInstallment(...args);
+    content: { ...base.content, saveInstallment: counted(base.content.saveInstallment) },
+    track: {
+      ...base.track,
+      applyEvents: counted(base.track.applyEvents),
+      adjustCounters: counted(base.track.adjustCounters),
+      setCountable: counted(base.track.setCountable),
     },
   };
 });
@@ -57,7 +66,10 @@ describe('bad input always gets BAD_REQUEST in plain words, never a crash or a w
   });
 
   test('a failing store is INTERNAL, with a message safe to show and the error logged', async () => {
-    const broken: Store = { ...store, getArticle: () => Promise.reject(new Error('disk on fire')) };
+    const broken: Stores = {
+      ...store,
+      content: { ...store.content, getArticle: () => Promise.reject(new Error('disk on fire')) },
+    };
     const logged: unknown[] = [];
     const res = await dispatch(
       contentActions,

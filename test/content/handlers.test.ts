@@ -1,10 +1,10 @@
 import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
 import type { ArticleView, Envelope, InstallmentView, SearchResult } from '../../typings/contract';
 import { contentStore, contextFor } from '../support/content-store';
 
-let store: Store;
+let store: Stores;
 let setReadCount: (id: string, pv: number) => void;
 const call = async <T>(action: string, input?: unknown): Promise<Envelope<T>> =>
   (await dispatch(contentActions, { action, input }, contextFor(store))) as Envelope<T>;
@@ -15,7 +15,7 @@ const data = async <T>(action: string, input?: unknown): Promise<T> => {
 };
 
 beforeEach(async () => {
-  ({ store, setReadCount } = await contentStore());
+  ({ stores: store, setReadCount } = await contentStore());
 });
 afterEach(() => store.close());
 

@@ -1,14 +1,14 @@
 import { loadCatalog } from '../../backend/content/catalog';
 import { parseInstallmentFile } from '../../backend/content/schema';
 import { syncInstallments } from '../../backend/content/sync';
-import { openSqliteStore } from '../../backend/storage/sqlite';
+import { openSqliteStores } from '../../backend/storage/sqlite';
 
 const [esd01] = loadCatalog();
 if (!esd01) throw new Error('catalog is empty');
 
 describe('syncing curated content into the store', () => {
   test('writes a new installment once, then nothing until its file changes', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSqliteStores(':memory:');
     expect(await syncInstallments(store, [esd01])).toEqual(['esd-01']);
     expect(await syncInstallments(store, [esd01])).toEqual([]);
     const edited = structuredClone(esd01);
@@ -16,16 +16,16 @@ describe('syncing curated content into the store', () => {
     if (!first) throw new Error('no article');
     first.title = '改过的标题';
     expect(await syncInstallments(store, [edited])).toEqual(['esd-01']);
-    expect((await store.getArticle(first.id))?.title).toBe('改过的标题');
+    expect((await store.content.getArticle(first.id))?.title).toBe('改过的标题');
     await store.close();
   });
 
   test('refuses to publish an installment with undecided items', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = openSqliteStores(':memory:');
     const pending = structuredClone(esd01);
     pending.review = [{ kind: 'orphan', key: 'o-abc', text: '一段话。', candidates: [], suggestion: null }];
     await expect(syncInstallments(store, [pending])).rejects.toThrow('待编辑决定');
-    expect(await store.listInstallments()).toEqual([]);
+    expect(await store.content.listInstallments()).toEqual([]);
     await store.close();
   });
 });

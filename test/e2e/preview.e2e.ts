@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openSqliteStore } from '../../backend/storage/sqlite';
+import { openSqliteStores } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
 import { ARTICLE, type Call, fontSize, HOME, type Preview } from './support/preview';
 
@@ -182,9 +182,9 @@ export const steps: Step[] = [
 /** Checked after the server stopped, on the data folder it used: what the server recorded. */
 export async function checkLedger(dataDir: string, j: Omit<Journey, 'preview'>): Promise<void> {
   assert.ok(j.articleId && j.shareId && j.offlineReadId, 'the journey got far enough to check the ledger');
-  const store = openSqliteStore(path.join(dataDir, 'app.db'));
+  const stores = openSqliteStores(path.join(dataDir, 'app.db'));
   try {
-    const snapshot = await store.tallySnapshot({ from: null, to: addDays(dayOf(Date.now()), 1) });
+    const snapshot = await stores.track.reconcileSnapshot({ from: null, to: addDays(dayOf(Date.now()), 1) });
     const reads = snapshot.entries.map((r) => r.entry).filter((e) => e.type === 'read' && e.articleId === j.articleId);
     const shareDriven = reads.filter((e) => e.type === 'read' && e.share === j.shareId);
     assert.equal(shareDriven.length, 1, 'B’s read is recorded as brought by A’s share');
@@ -197,6 +197,6 @@ export async function checkLedger(dataDir: string, j: Omit<Journey, 'preview'>):
       { pv: 2, uv: 2, shareReads: 1 },
     );
   } finally {
-    await store.close();
+    await stores.close();
   }
 }

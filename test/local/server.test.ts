@@ -1,17 +1,17 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
 import { createLocalServer, OPENID_HEADER } from '../../local/server';
 import { contentStore } from '../support/content-store';
 
-let store: Store;
+let store: Stores;
 let server: Server;
 let base: string;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  ({ store } = await contentStore());
-  server = createLocalServer({ store, log: (line) => lines.push(line) });
+  ({ stores: store } = await contentStore());
+  server = createLocalServer({ stores: store, log: (line) => lines.push(line) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,16 +1,16 @@
-import type { Store } from '../../backend/storage/port';
+import type { ContentStore } from '../../backend/content/port';
 import { call, freshApp, tapButton } from './support/app';
 import { contentCloud, networkDown } from './support/cloud';
 import { wxMock, wxStub } from './support/runtime';
 
-let store: Store;
+let store: ContentStore;
 let ids: string[];
 
 beforeEach(async () => {
   wxStub.reset();
   const cloud = await contentCloud();
   wxStub.cloud = cloud.handler;
-  store = cloud.store;
+  store = cloud.stores.content;
   ids = (await store.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
 });
 

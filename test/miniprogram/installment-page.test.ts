@@ -30,7 +30,7 @@ describe('the installment (home) page', () => {
   test('shows read counts the way 公众号 readers know them', async () => {
     const cloud = await contentCloud();
     wxStub.cloud = cloud.handler;
-    const ids = (await cloud.store.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+    const ids = (await cloud.stores.content.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
     const counts = [0, 9999, 12345, 100000, 10000, 250];
     cloud.setShownCounts(Object.fromEntries(ids.map((id, i) => [id, counts[i] ?? 0])));
     const { page } = await open();
@@ -72,7 +72,7 @@ describe('the installment (home) page', () => {
     const home = await app.open('installment');
     call(home.page, 'onShow');
     expect(home.page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 0');
-    const id = (await cloud.store.getInstallment('esd-01'))?.articles[0]?.id as string;
+    const id = (await cloud.stores.content.getInstallment('esd-01'))?.articles[0]?.id as string;
     await app.open('article', { id });
     call(home.page, 'onShow');
     await app.settle();
@@ -109,7 +109,7 @@ describe('the installment (home) page', () => {
     wxStub.cloud = cloud.handler;
     const { page } = await freshApp().open('installment');
     page.querySelectorAll('.card')[2]?.dispatchEvent('tap');
-    const firstId = (await cloud.store.getInstallment('esd-01'))?.articles[2]?.id;
+    const firstId = (await cloud.stores.content.getInstallment('esd-01'))?.articles[2]?.id;
     expect(wxMock.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: `/pages/article/index?id=${firstId}` }),
     );

@@ -8,7 +8,7 @@ beforeEach(async () => {
   wxStub.reset();
   const cloud = await contentCloud();
   wxStub.cloud = cloud.handler;
-  id = (await cloud.store.getInstallment('esd-01'))?.articles[4]?.id as string;
+  id = (await cloud.stores.content.getInstallment('esd-01'))?.articles[4]?.id as string;
   // jsdom lays nothing out: give the page a height, as a phone would.
   jest.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
     x: 0,

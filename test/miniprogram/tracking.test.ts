@@ -7,7 +7,7 @@ import { wxStub } from './support/runtime';
 beforeEach(() => wxStub.reset());
 
 async function totalsOf(cloud: Awaited<ReturnType<typeof contentCloud>>, articleId: string) {
-  const snapshot = await cloud.store.tallySnapshot({ from: null, to: dayOf(Date.now()) });
+  const snapshot = await cloud.stores.track.reconcileSnapshot({ from: null, to: dayOf(Date.now()) });
   return snapshot.totals.get(articleId);
 }
 
@@ -18,7 +18,7 @@ describe('reads as the server counts them', () => {
   test('a chat card read is counted once; a share brings a second reader, counted as share-driven', async () => {
     const cloud = await contentCloud({ openid: 'reader-a' });
     wxStub.cloud = cloud.handler;
-    const id = (await cloud.store.getInstallment('esd-01'))?.articles[3]?.id as string;
+    const id = (await cloud.stores.content.getInstallment('esd-01'))?.articles[3]?.id as string;
 
     const a = freshApp();
     a.stores.entry.update({ scene: 1007, chatType: 3, apiCategory: 'default', query: { id } });
@@ -46,7 +46,7 @@ describe('reads as the server counts them', () => {
     let now = Date.parse('2026-11-27T08:00:00Z');
     const cloud = await contentCloud({ openid: 'reader-a', now: () => new Date(now) });
     wxStub.cloud = cloud.handler;
-    const id = (await cloud.store.getInstallment('esd-01'))?.articles[0]?.id as string;
+    const id = (await cloud.stores.content.getInstallment('esd-01'))?.articles[0]?.id as string;
     await freshApp().open('article', { id });
 
     now += 31 * 60_000;

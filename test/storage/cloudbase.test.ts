@@ -1,5 +1,5 @@
-import { ARTICLE_STATS, createCloudBaseStore } from '../../backend/storage/cloudbase';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
+import { ARTICLE_STATS, createCloudBaseStores } from '../../backend/storage/cloudbase';
 import { FakeCloudDb } from '../support/fake-cloud-db';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
@@ -15,21 +15,23 @@ const setPvIn = (fake: FakeCloudDb) => async (articleId: string, pv: number) => 
 describe('CloudBase store', () => {
   storeContract(async () => {
     const fake = new FakeCloudDb();
-    return { store: createCloudBaseStore(fake), setPv: setPvIn(fake) };
+    return { stores: createCloudBaseStores(fake), setPv: setPvIn(fake) };
   });
 });
 
 describe('CloudBase store: reading analytics', () => {
-  trackStoreContract(async () => createCloudBaseStore(new FakeCloudDb()));
+  trackStoreContract(async () => createCloudBaseStores(new FakeCloudDb()));
 });
 
 describe('CloudBase store on the database', () => {
   let fake: FakeCloudDb;
-  let store: Store;
+  let stores: Stores;
+  let store: Stores['content'];
 
   beforeEach(() => {
     fake = new FakeCloudDb();
-    store = createCloudBaseStore(fake);
+    stores = createCloudBaseStores(fake);
+    store = stores.content;
   });
 
   const saveAll = async (...list: Array<[id: string, number: number, count: number]>) => {
@@ -63,32 +65,46 @@ describe('CloudBase store on the database', () => {
     expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
   });
 
-  it('saves with one read, one write per article, its counters, one bulk remove and one installment write', async () => {
+  it('saves with one read, one write per article, one bulk remove and one installment write', async () => {
     const s = installmentWith('i1', 1, 12);
     await store.saveInstallment(s.installment, s.articles);
-    // 1 read of the installment, 1 of which counter records exist, 12 zeroed counter records added.
-    expect({ ...fake.ops }).toEqual({ get: 2, add: 12, set: 13, update: 0, remove: 1, count: 0 });
-
-    fake.ops.reset();
-    await store.saveInstallment(s.installment, s.articles);
-    expect({ ...fake.ops }).toEqual({ get: 2, add: 0, set: 13, update: 0, remove: 1, count: 0 });
+    expect({ ...fake.ops }).toEqual({ get: 1, add: 0, set: 13, update: 0, remove: 1, count: 0 });
   });
 
-  it('creates each article’s counters zeroed, keeps counts already made, and takes a lost add answer as done', async () => {
-    const s = installmentWith('i1', 1, 3);
-    const [first, second] = s.articles.map((a) => a.id);
+  it('makes speeches countable with one read and a zeroed counter record each, later with one update', async () => {
+    const speeches = installmentWith('i1', 1, 12).articles.map((a) => ({ id: a.id, readingMinutes: 3 }));
+    await stores.track.setCountable(speeches, true);
+    expect({ ...fake.ops }).toEqual({ get: 1, add: 12, set: 0, update: 0, remove: 0, count: 0 });
+    expect(fake.peek(ARTICLE_STATS)[0]).toMatchObject({ t: 'article', on: true, m: 3, pv: 0, d: {} });
+
+    fake.ops.reset();
+    await stores.track.setCountable(speeches, false);
+    expect({ ...fake.ops }).toEqual({ get: 1, add: 0, set: 0, update: 1, remove: 0, count: 0 });
+    expect(await stores.track.countable(speeches.map((a) => a.id))).toEqual(new Map());
+  });
+
+  it('creates each speech’s counters zeroed, keeps counts already made, and takes a lost add answer as done', async () => {
+    const speeches = installmentWith('i1', 1, 3).articles.map((a) => ({ id: a.id, readingMinutes: 2 }));
+    const [first, second] = speeches.map((a) => a.id);
     await fake
       .collection(ARTICLE_STATS)
       .add({ data: { _id: first as string, t: 'article', pv: 5, uv: 0, anonPv: 0, anonUv: 0, d: {} } });
     // The add of the second one's counters is applied but its answer is lost.
     fake.failNextAfterApply('add');
-    await store.saveInstallment(s.installment, s.articles);
+    await stores.track.setCountable(speeches, true);
     const stats = fake.peek(ARTICLE_STATS);
     expect(stats).toHaveLength(3);
-    expect(stats.find((d) => d._id === first)).toMatchObject({ pv: 5 });
-    expect(stats.find((d) => d._id === second)).toMatchObject({ t: 'article', pv: 0, uv: 0, anonPv: 0, d: {} });
-    expect(await store.readCounts(s.articles.map((a) => a.id))).toEqual(
-      new Map(s.articles.map((a) => [a.id, a.id === first ? 5 : 0])),
+    expect(stats.find((d) => d._id === first)).toMatchObject({ pv: 5, on: true, m: 2 });
+    expect(stats.find((d) => d._id === second)).toMatchObject({
+      t: 'article',
+      on: true,
+      pv: 0,
+      uv: 0,
+      anonPv: 0,
+      d: {},
+    });
+    expect(await stores.track.readCounts(speeches.map((a) => a.id))).toEqual(
+      new Map(speeches.map((a) => [a.id, a.id === first ? 5 : 0])),
     );
   });
 
@@ -132,12 +148,12 @@ describe('CloudBase store on the database', () => {
     await setPvIn(fake)('x249', 7);
     fake.ops.reset();
 
-    const counts = await store.readCounts(ids);
+    const counts = await stores.track.readCounts(ids);
     expect(counts.get('x249')).toBe(7);
     expect(fake.ops.get).toBe(3);
 
     fake.ops.reset();
-    await store.readCounts([]);
+    await stores.track.readCounts([]);
     expect(fake.ops.total()).toBe(0);
   });
 });

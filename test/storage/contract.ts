@@ -1,26 +1,27 @@
-import type { Store } from '../../backend/storage/port';
+import type { ContentStore } from '../../backend/content/port';
+import type { Stores } from '../../backend/core/stores';
 import { articleId, installmentWith, type Saved } from './records';
 
 export interface StoreHarness {
-  store: Store;
+  stores: Stores;
   /** Writes a read count straight into the adapter's own counter table or collection. */
   setPv(articleId: string, pv: number): Promise<void>;
 }
 
-const save = (store: Store, { installment, articles }: Saved) => store.saveInstallment(installment, articles);
+const save = (store: ContentStore, { installment, articles }: Saved) => store.saveInstallment(installment, articles);
 
-/** The behaviour every Store adapter shares. `open` gives a fresh, empty store each time. */
+/** The content port's behaviour, the same on every adapter. `open` gives fresh, empty stores each time. */
 export function storeContract(open: () => Promise<StoreHarness>): void {
   let harness: StoreHarness;
-  let store: Store;
+  let store: ContentStore;
 
   beforeEach(async () => {
     harness = await open();
-    store = harness.store;
+    store = harness.stores.content;
   });
 
   afterEach(async () => {
-    await store.close();
+    await harness.stores.close();
   });
 
   describe('saveInstallment / getInstallment / getArticle', () => {
@@ -168,7 +169,7 @@ export function storeContract(open: () => Promise<StoreHarness>): void {
       const pvOf = (i: number) => (i % 10 === 0 ? 0 : i + 1);
       for (const [i, id] of ids.entries()) if (pvOf(i) > 0) await harness.setPv(id, pvOf(i));
 
-      const counts = await store.readCounts([...ids, 'unknown']);
+      const counts = await harness.stores.track.readCounts([...ids, 'unknown']);
 
       expect(counts).toEqual(new Map([...ids.map((id, i): [string, number] => [id, pvOf(i)]), ['unknown', 0]]));
     });
@@ -176,19 +177,19 @@ export function storeContract(open: () => Promise<StoreHarness>): void {
     it('answers each id once when asked twice, and nothing when asked nothing', async () => {
       await harness.setPv('a', 5);
 
-      expect(await store.readCounts(['a', 'a', 'b'])).toEqual(
+      expect(await harness.stores.track.readCounts(['a', 'a', 'b'])).toEqual(
         new Map([
           ['a', 5],
           ['b', 0],
         ]),
       );
-      expect(await store.readCounts([])).toEqual(new Map());
+      expect(await harness.stores.track.readCounts([])).toEqual(new Map());
     });
   });
 
   describe('close', () => {
     it('resolves, and may be called again', async () => {
-      await expect(store.close()).resolves.toBeUndefined();
+      await expect(harness.stores.close()).resolves.toBeUndefined();
     });
   });
 }

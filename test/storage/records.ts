@@ -1,4 +1,4 @@
-import type { ArticleRecord, InstallmentRecord } from '../../backend/storage/port';
+import type { ArticleRecord, InstallmentRecord } from '../../backend/content/port';
 
 export interface Saved {
   installment: InstallmentRecord;

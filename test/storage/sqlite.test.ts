@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import {
-  createSqliteStore,
+  createSqliteStores,
   type Migration,
   migrate,
   migrations,
   openDatabase,
-  openSqliteStore,
+  openSqliteStores,
   schemaVersion,
 } from '../../backend/storage/sqlite';
 import { storeContract } from './contract';
@@ -24,12 +24,12 @@ const setPvIn = (db: Database) => async (articleId: string, pv: number) => {
 describe('SQLite store', () => {
   storeContract(async () => {
     const db = openDatabase(':memory:');
-    return { store: createSqliteStore(db), setPv: setPvIn(db) };
+    return { stores: createSqliteStores(db), setPv: setPvIn(db) };
   });
 });
 
 describe('SQLite store: reading analytics', () => {
-  trackStoreContract(async () => createSqliteStore(openDatabase(':memory:')));
+  trackStoreContract(async () => createSqliteStores(openDatabase(':memory:')));
 });
 
 describe('SQLite database file', () => {
@@ -57,16 +57,16 @@ describe('SQLite database file', () => {
 
   it('keeps its data across a close and re-open, without re-running migrations', async () => {
     const saved = installmentWith('i1', 1, 2);
-    const first = openSqliteStore(file);
-    await first.saveInstallment(saved.installment, saved.articles);
+    const first = openSqliteStores(file);
+    await first.content.saveInstallment(saved.installment, saved.articles);
     await first.close();
 
     const db = openDatabase(file);
-    const second = createSqliteStore(db);
+    const second = createSqliteStores(db);
     try {
       expect(schemaVersion(db)).toBe(migrations.length);
-      expect(await second.getInstallment('i1')).toEqual(saved.installment);
-      expect(await second.listArticles()).toEqual(saved.articles);
+      expect(await second.content.getInstallment('i1')).toEqual(saved.installment);
+      expect(await second.content.listArticles()).toEqual(saved.articles);
     } finally {
       await second.close();
     }
@@ -74,7 +74,8 @@ describe('SQLite database file', () => {
 
   it('keeps a publishedAt that staff wrote into the table when content is synced again', async () => {
     const db = openDatabase(file);
-    const store = createSqliteStore(db);
+    const stores = createSqliteStores(db);
+    const store = stores.content;
     try {
       const first = installmentWith('i1', 1, 1, 'r1');
       await store.saveInstallment(first.installment, first.articles);
@@ -85,12 +86,13 @@ describe('SQLite database file', () => {
 
       expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
     } finally {
-      await store.close();
+      await stores.close();
     }
   });
 
   it('saves all or nothing: a failing article leaves the previous version in place', async () => {
-    const store = openSqliteStore(file);
+    const stores = openSqliteStores(file);
+    const store = stores.content;
     try {
       const before = installmentWith('i1', 1, 2, 'r1');
       await store.saveInstallment(before.installment, before.articles);
@@ -108,7 +110,7 @@ describe('SQLite database file', () => {
       expect(await store.installmentRevisions()).toEqual(new Map([['i1', 'r1']]));
       expect(await store.listArticles()).toEqual(before.articles);
     } finally {
-      await store.close();
+      await stores.close();
     }
   });
 });

@@ -1,15 +1,19 @@
+import type { Stores } from '../../backend/core/stores';
 import {
+  cellDelta,
   DAILY_COUNTERS,
   type LedgerEntry,
   type Reader,
   type ReaderArticle,
-  ReaderBusyError,
   type ReaderState,
-  type Store,
+} from '../../backend/track/model';
+import {
+  ReaderBusyError,
   type TrackCommit,
   type TrackRequest,
   type TrackSnapshot,
-} from '../../backend/storage/port';
+  type TrackStore,
+} from '../../backend/track/port';
 
 const ALL = { from: null, to: '99991231' } as const;
 const openid: Reader = { key: 'key-openid-0001', kind: 'openid' };
@@ -52,12 +56,16 @@ const commit = (over: Partial<TrackCommit>): TrackCommit => ({
   state: state(0),
   entries: [],
   shares: [],
-  tallies: [],
+  deltas: [],
   ...over,
 });
 
+/** A delta of one day × article × channel cell, with the totals it moves. */
+const cell = (articleId: string, day: string, channel: string, add: Record<string, number>) =>
+  cellDelta(articleId, { day, channel, add });
+
 /** Stores `c` for `reader` and returns the snapshot `decide` saw. */
-async function store1(store: Store, reader: Reader, c: TrackCommit, req: Partial<TrackRequest> = {}) {
+async function store1(store: TrackStore, reader: Reader, c: TrackCommit, req: Partial<TrackRequest> = {}) {
   let seen: TrackSnapshot | undefined;
   await store.applyEvents(request(reader, req), (snapshot) => {
     seen = snapshot;
@@ -66,19 +74,58 @@ async function store1(store: Store, reader: Reader, c: TrackCommit, req: Partial
   return seen as TrackSnapshot;
 }
 
-const snapshotOf = async (store: Store, req: TrackRequest) =>
+const snapshotOf = async (store: TrackStore, req: TrackRequest) =>
   store.applyEvents(req, (snapshot) => ({ result: snapshot, commit: null }));
 
-/** The reading-analytics part of the Store contract. `open` gives a fresh, empty store each time. */
-export function trackStoreContract(open: () => Promise<Store>): void {
-  let store: Store;
+/** The track port's behaviour, the same on every adapter. `open` gives fresh, empty stores each time. */
+export function trackStoreContract(open: () => Promise<Stores>): void {
+  let stores: Stores;
+  let store: TrackStore;
   beforeEach(async () => {
-    store = await open();
+    stores = await open();
+    store = stores.track;
   });
-  afterEach(() => store.close());
+  afterEach(() => stores.close());
+
+  describe('setCountable / countable', () => {
+    it('counts only the speeches made countable, with their reading times and read counts', async () => {
+      expect(await store.countable(['a1'])).toEqual(new Map());
+      await store.setCountable(
+        [
+          { id: 'a1', readingMinutes: 3 },
+          { id: 'a2', readingMinutes: 7 },
+        ],
+        true,
+      );
+      await store.adjustCounters([cell('a1', '20261127', 'bao', { pv: 2 })]);
+      expect(await store.countable(['a1', 'a2', 'a3'])).toEqual(
+        new Map([
+          ['a1', { readCount: 2, readingMinutes: 3 }],
+          ['a2', { readCount: 0, readingMinutes: 7 }],
+        ]),
+      );
+    });
+
+    it('keeps the counts of a speech no longer countable, and of one made countable again', async () => {
+      await store.setCountable([{ id: 'a1', readingMinutes: 3 }], true);
+      await store.adjustCounters([cell('a1', '20261127', 'bao', { pv: 2 })]);
+      await store.setCountable([{ id: 'a1', readingMinutes: 3 }], false);
+      expect(await store.countable(['a1'])).toEqual(new Map());
+      expect(await store.readCounts(['a1'])).toEqual(new Map([['a1', 2]]));
+      await store.setCountable([{ id: 'a1', readingMinutes: 4 }], true);
+      expect(await store.countable(['a1'])).toEqual(new Map([['a1', { readCount: 2, readingMinutes: 4 }]]));
+    });
+  });
 
   describe('applyEvents', () => {
     it('shows a reader never seen as no state, no entries, no shares and zero counts', async () => {
+      await store.setCountable(
+        [
+          { id: 'a1', readingMinutes: 2 },
+          { id: 'a2', readingMinutes: 2 },
+        ],
+        true,
+      );
       const seen = await snapshotOf(
         store,
         request(openid, { eventIds: ['e0000001'], articleIds: ['a1', 'a2'], shareIds: ['sh00001'] }),
@@ -87,14 +134,15 @@ export function trackStoreContract(open: () => Promise<Store>): void {
         state: null,
         entries: new Map(),
         shares: new Map(),
-        readCounts: new Map([
-          ['a1', 0],
-          ['a2', 0],
+        articles: new Map([
+          ['a1', { readCount: 0, readingMinutes: 2 }],
+          ['a2', { readCount: 0, readingMinutes: 2 }],
         ]),
       });
     });
 
     it('stores a commit and shows back exactly what a later request names', async () => {
+      await store.setCountable([{ id: 'a1', readingMinutes: 2 }], true);
       const article = {
         lastOpenAt: 1_000,
         session: 'e0000001',
@@ -116,7 +164,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
           ),
           entries,
           shares: [share],
-          tallies: [{ articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: 1, uv: 1, newUv: 1 } }],
+          deltas: [cell('a1', '20261127', 'bao', { pv: 1, uv: 1, newUv: 1 })],
         }),
       }));
       expect(result).toBe('decided');
@@ -134,7 +182,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
       });
       expect(seen.entries).toEqual(new Map([['e0000001', entries[0]]]));
       expect(seen.shares).toEqual(new Map([['sh00001', share]]));
-      expect(seen.readCounts).toEqual(new Map([['a1', 1]]));
+      expect(seen.articles).toEqual(new Map([['a1', { readCount: 1, readingMinutes: 2 }]]));
       expect(await store.readCounts(['a1', 'a2'])).toEqual(
         new Map([
           ['a1', 1],
@@ -201,11 +249,11 @@ export function trackStoreContract(open: () => Promise<Store>): void {
         }),
       ).rejects.toThrow('decided badly');
       expect((await snapshotOf(store, request(openid))).state).toBeNull();
-      expect(await store.tallySnapshot(ALL)).toEqual({
+      expect(await store.reconcileSnapshot(ALL)).toEqual({
         entries: [],
-        daily: [],
+        cells: [],
         totals: new Map(),
-        dailySums: new Map(),
+        channelTotals: [],
       });
     });
 
@@ -219,7 +267,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
               commit: commit({
                 state: state(size + 1),
                 entries: [read(`e${String(i).padStart(7, '0')}`, 'a1', '20261127', { counted: size === 0 })],
-                tallies: [{ articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: size === 0 ? 1 : 0, uv: 1 } }],
+                deltas: [cell('a1', '20261127', 'bao', { pv: size === 0 ? 1 : 0, uv: 1 })],
               }),
             };
           })
@@ -232,7 +280,7 @@ export function trackStoreContract(open: () => Promise<Store>): void {
           );
       const stored = (await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i)))).filter(Boolean).length;
       expect(stored).toBeGreaterThan(0);
-      const snapshot = await store.tallySnapshot(ALL);
+      const snapshot = await store.reconcileSnapshot(ALL);
       expect(snapshot.entries).toHaveLength(stored);
       expect(snapshot.entries.filter((e) => e.entry.type === 'read' && e.entry.counted)).toHaveLength(1);
       expect((await snapshotOf(store, request(openid))).state?.ledgerSize).toBe(stored);
@@ -241,23 +289,23 @@ export function trackStoreContract(open: () => Promise<Store>): void {
   });
 
   describe('counters', () => {
-    it('adds tallies to the day × article × channel counters and to the article totals they sum to', async () => {
+    it('adds deltas to the day × article × channel counters and to the article totals they sum to', async () => {
       await store1(
         store,
         anon,
         commit({
           entries: [read('e0000001', 'a1')],
-          tallies: [
-            { articleId: 'a1', day: '20261127', channel: 'bao', add: { pv: 1, uv: 1, newUv: 1, newAnonUv: 1 } },
-            { articleId: 'a1', day: '20261127', channel: 'bao', add: { shares: 2, shareReads: 1 } },
-            { articleId: 'a1', day: '20261127', channel: 'bao', add: { anonPv: 3, anonUv: 1, unknownShareReads: 2 } },
-            { articleId: 'a1', day: '20261128', channel: 'session', add: { completions: 1, uv: 1 } },
+          deltas: [
+            cell('a1', '20261127', 'bao', { pv: 1, uv: 1, newUv: 1, newAnonUv: 1 }),
+            cell('a1', '20261127', 'bao', { shares: 2, shareReads: 1 }),
+            cell('a1', '20261127', 'bao', { anonPv: 3, anonUv: 1, unknownShareReads: 2 }),
+            cell('a1', '20261128', 'session', { completions: 1, uv: 1 }),
           ],
         }),
       );
-      const snapshot = await store.tallySnapshot(ALL);
+      const snapshot = await store.reconcileSnapshot(ALL);
       expect(snapshot.entries).toEqual([{ kind: 'anon', entry: read('e0000001', 'a1') }]);
-      expect(sortRows(snapshot.daily)).toEqual([
+      expect(sortRows(snapshot.cells)).toEqual([
         {
           day: '20261127',
           articleId: 'a1',
@@ -287,10 +335,28 @@ export function trackStoreContract(open: () => Promise<Store>): void {
         completions: 1,
       };
       expect(snapshot.totals).toEqual(new Map([['a1', totals]]));
-      expect(snapshot.dailySums).toEqual(new Map([['a1', totals]]));
+      expect(sortRows(snapshot.channelTotals.map((r) => ({ ...r, day: '' })))).toEqual([
+        {
+          day: '',
+          articleId: 'a1',
+          channel: 'bao',
+          counts: counts({
+            pv: 1,
+            uv: 1,
+            newUv: 1,
+            anonPv: 3,
+            anonUv: 1,
+            newAnonUv: 1,
+            shares: 2,
+            shareReads: 1,
+            unknownShareReads: 2,
+          }),
+        },
+        { day: '', articleId: 'a1', channel: 'session', counts: counts({ completions: 1, uv: 1 }) },
+      ]);
     });
 
-    it('gives the ledger and daily counters of the days asked for, and totals and sums over all days', async () => {
+    it('gives the ledger and daily counters of the days asked for, and totals and channel sums over all days', async () => {
       for (const [i, day] of ['20261125', '20261126', '20261127'].entries()) {
         await store1(
           store,
@@ -298,30 +364,29 @@ export function trackStoreContract(open: () => Promise<Store>): void {
           commit({
             state: state(i + 1),
             entries: [read(`e000000${i}`, 'a1', day)],
-            tallies: [{ articleId: 'a1', day, channel: 'bao', add: { pv: 1 } }],
+            deltas: [cell('a1', day, 'bao', { pv: 1 })],
           }),
         );
       }
-      const snapshot = await store.tallySnapshot({ from: '20261126', to: '20261127' });
+      const snapshot = await store.reconcileSnapshot({ from: '20261126', to: '20261127' });
       expect(snapshot.entries.map((e) => e.entry.day)).toEqual(['20261126']);
-      expect(snapshot.daily.map((r) => r.day)).toEqual(['20261126']);
+      expect(snapshot.cells.map((r) => r.day)).toEqual(['20261126']);
       expect(snapshot.totals.get('a1')?.pv).toBe(3);
-      expect(snapshot.dailySums.get('a1')?.pv).toBe(3);
-      const all = await store.tallySnapshot({ from: null, to: '20261127' });
+      expect(snapshot.channelTotals).toEqual([{ articleId: 'a1', channel: 'bao', counts: counts({ pv: 3 }) }]);
+      const all = await store.reconcileSnapshot({ from: null, to: '20261127' });
       expect(all.entries.map((e) => e.entry.day).sort()).toEqual(['20261125', '20261126']);
     });
 
     it('adjusts by adding, negative amounts too, and creates counters that do not exist', async () => {
-      await store.adjustCounters({
-        daily: [{ articleId: 'new', day: '20261127', channel: 'unknown', add: { pv: 2 } }],
-        totals: [{ articleId: 'new', add: { pv: 2, completions: -1 } }],
-      });
-      await store.adjustCounters({
-        daily: [{ articleId: 'new', day: '20261127', channel: 'unknown', add: { pv: -1 } }],
-        totals: [],
-      });
-      const snapshot = await store.tallySnapshot(ALL);
-      expect(snapshot.daily).toEqual([
+      await store.adjustCounters([
+        cell('new', '20261127', 'unknown', { pv: 2 }),
+        { articleId: 'new', cell: null, totals: { completions: -1 } },
+      ]);
+      await store.adjustCounters([
+        { articleId: 'new', cell: { day: '20261127', channel: 'unknown', add: { pv: -1 } }, totals: {} },
+      ]);
+      const snapshot = await store.reconcileSnapshot(ALL);
+      expect(snapshot.cells).toEqual([
         { day: '20261127', articleId: 'new', channel: 'unknown', counts: counts({ pv: 1 }) },
       ]);
       expect(snapshot.totals.get('new')).toEqual({

@@ -1,6 +1,6 @@
 import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
 import type { ArticleView, Envelope, EventResult } from '../../typings/contract';
 import { A, adapters, attribution, data, drift, type Harness, newId, totals } from './support';
 
@@ -15,8 +15,12 @@ describe.each(adapters)('article.get recording the opening, on %s', (_name, open
     await h.close();
   });
 
-  const get = async (input: unknown, openid: string | null = 'o-reader', store: Store = h.store) =>
-    (await dispatch(contentActions, { action: 'article.get', input }, { ...h.ctx(openid), store })) as Envelope<Answer>;
+  const get = async (input: unknown, openid: string | null = 'o-reader', stores: Stores = h.stores) =>
+    (await dispatch(
+      contentActions,
+      { action: 'article.get', input },
+      { ...h.ctx(openid), stores },
+    )) as Envelope<Answer>;
   const opening = (over = {}) => ({ eventId: newId('r'), attribution: attribution(over) });
 
   test('serves the speech and records the read in the same call, with the count after recording', async () => {
@@ -53,7 +57,10 @@ describe.each(adapters)('article.get recording the opening, on %s', (_name, open
 
   test('a read that cannot be recorded still serves the speech, and says so for the app to retry', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const broken: Store = { ...h.store, applyEvents: () => Promise.reject(new Error('disk on fire')) };
+    const broken: Stores = {
+      ...h.stores,
+      track: { ...h.store, applyEvents: () => Promise.reject(new Error('disk on fire')) },
+    };
     const read = opening();
     const view = data(await get({ id: A, read }, 'o-reader', broken));
     expect(view.title).toBeTruthy();

@@ -1,19 +1,28 @@
-import type { Reader, TrackSnapshot } from '../../backend/storage/port';
 import { dayOf } from '../../backend/track/day';
 import { decideEvents, MAX_LEDGER_PER_READER_DAY, requestFor } from '../../backend/track/decide';
+import type { Reader } from '../../backend/track/model';
+import type { TrackSnapshot } from '../../backend/track/port';
 import type { TrackEvent } from '../../typings/contract';
 import { A, attribution, B, T0 } from './support';
 
 const reader: Reader = { key: 'reader-key-0001', kind: 'openid' };
-const empty: TrackSnapshot = { state: null, entries: new Map(), shares: new Map(), readCounts: new Map() };
+const countable = { readCount: 0, readingMinutes: 2 };
+const empty: TrackSnapshot = {
+  state: null,
+  entries: new Map(),
+  shares: new Map(),
+  articles: new Map([
+    [A, countable],
+    [B, countable],
+  ]),
+};
 const read = (eventId: string, articleId = A, s: string | null = null): TrackEvent => ({
   type: 'read',
   eventId,
   articleId,
   attribution: attribution({ s }),
 });
-const decide = (events: TrackEvent[], snapshot = empty, now = T0) =>
-  decideEvents({ reader, events, now, readingMinutes: () => 2 })(snapshot);
+const decide = (events: TrackEvent[], snapshot = empty, now = T0) => decideEvents({ reader, events, now })(snapshot);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('decideEvents', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { EVENT_ID, SHARE_ID } from '../../backend/core/ids';
 import { dispatch } from '../../backend/core/router';
 import { trackActions } from '../../backend/track/handlers';
-import { EVENT_ID, inputs, SHARE_ID } from '../../backend/track/schemas';
+import { inputs } from '../../backend/track/schemas';
 import type { Envelope } from '../../typings/contract';
 import { A, attribution, cloudbaseHarness, type Harness, sqliteHarness } from './support';
 
@@ -200,13 +201,16 @@ describe.each([
   beforeAll(async () => {
     h = await open();
     storeCalls = 0;
-    const { store } = h;
-    for (const method of ['applyEvents', 'adjustCounters', 'saveInstallment', 'readCounts'] as const) {
-      const original = store[method].bind(store) as (...args: unknown[]) => Promise<unknown>;
-      (store as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        storeCalls += 1;
-        return original(...args);
-      };
+    const ports = h.stores as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+    for (const [port, methods] of Object.entries(ports)) {
+      if (typeof methods !== 'object') continue;
+      for (const [name, original] of Object.entries(methods)) {
+        methods[name] = (...args: unknown[]) => {
+          storeCalls += 1;
+          return original(...args);
+        };
+      }
+      ports[port] = methods;
     }
     h.fake?.ops.reset();
     changesBefore = h.db ? (h.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : 0;

@@ -119,7 +119,7 @@ describeOnEachAdapter('the track function', (h) => {
       expect(data(await read(A, { scene: 1129 }, null))).toEqual({ counted: false, readCount: 0 });
       expect(data(await read(A, { scene: 1129 }))).toEqual({ counted: false, readCount: 0 });
       expect(await totals(h.store, A)).toMatchObject({ pv: 0, uv: 0 });
-      expect((await h.store.tallySnapshot({ from: null, to: '99991231' })).entries).toEqual([]);
+      expect((await h.store.reconcileSnapshot({ from: null, to: '99991231' })).entries).toEqual([]);
     });
 
     test('an unknown or malformed ch is counted under unknown and not kept as sent', async () => {
@@ -128,7 +128,7 @@ describeOnEachAdapter('the track function', (h) => {
       const channels = await channelsOf();
       expect([...channels.keys()]).toEqual(['unknown']);
       expect(channels.get('unknown')).toMatchObject({ pv: 2 });
-      const { entries } = await h.store.tallySnapshot({ from: null, to: '99991231' });
+      const { entries } = await h.store.reconcileSnapshot({ from: null, to: '99991231' });
       expect(JSON.stringify(entries)).not.toMatch(/script|xxxx/);
     });
   });
@@ -149,7 +149,7 @@ describeOnEachAdapter('the track function', (h) => {
       const channels = await dailyByChannel(h.store, A, TODAY);
       expect(channels.get('chat')).toMatchObject({ shares: 1, pv: 4, shareReads: 1 });
       expect(channels.get('poster')).toMatchObject({ shares: 1 });
-      const { entries } = await h.store.tallySnapshot({ from: null, to: '99991231' });
+      const { entries } = await h.store.reconcileSnapshot({ from: null, to: '99991231' });
       const reads = entries.flatMap(({ entry }) => (entry.type === 'read' ? [[entry.share, entry.unknownShare]] : []));
       expect(reads).toEqual(
         expect.arrayContaining([

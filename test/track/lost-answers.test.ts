@@ -1,4 +1,5 @@
 import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
+import { ALL_DAYS, reconcile } from '../../backend/track/reconcile';
 import type { FakeCloudDb } from '../support/fake-cloud-db';
 import { A, B, cloudbaseHarness, data, drift, type Harness, MINUTE, readInput, totals } from './support';
 
@@ -53,13 +54,14 @@ describe('CloudBase: a write applied with its answer lost', () => {
     quiet.mockRestore();
   });
 
-  test('an article whose counter record is missing: created zeroed, then incremented, once', async () => {
-    await h.track('read', readInput(B), 'o-known');
+  test('a fix for an article whose counter record is missing: created zeroed, then incremented, once', async () => {
+    await h.track('read', readInput(A), 'o-known');
     await fake.collection(ARTICLE_STATS).doc(A).remove();
     // Creating the zeroed record succeeds with its answer lost: harmless, the increment is a separate update.
     fake.failNextAfterApply('add');
-    expect(data(await h.track('read', readInput(A), 'o-known'))).toEqual({ counted: true, readCount: 1 });
+    await reconcile(h.store, { ...ALL_DAYS, fix: true });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
     expect(fake.peek(ARTICLE_STATS).filter((d) => d._id === A)).toHaveLength(1);
+    expect(await drift(h.store)).toEqual([]);
   });
 });

@@ -5,16 +5,22 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
-import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
-import { dispatch } from '../../backend/core/router';
-import { openDatabase } from '../../backend/storage/sqlite';
-import { createSqliteStore } from '../../backend/storage/sqlite/store';
+import { createDispatcher } from '../../backend/core/dispatcher';
+import { LOCAL_READER_SECRET } from '../../backend/core/reader-key';
+import { functions } from '../../backend/functions';
+import { createSqliteStores, openDatabase } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
-import { trackActions } from '../../backend/track/handlers';
+import type { CounterDelta, DailyCounts } from '../../backend/track/model';
 import { ALL_DAYS, reconcile, reconcileClosedDays } from '../../backend/track/reconcile';
 import { A, adapters, B, drift, type Harness, MINUTE, NO_TOTALS, readInput, T0, totals } from './support';
 
 const DAY = 24 * 60 * MINUTE;
+/** A change to one cell alone, the article totals left as they are: what a bad write could leave. */
+const cellOnly = (articleId: string, day: string, channel: string, add: Partial<DailyCounts>): CounterDelta => ({
+  articleId,
+  cell: { day, channel, add },
+  totals: {},
+});
 const TODAY = dayOf(T0);
 
 describe.each(adapters)('reconcile on %s', (_name, open) => {
@@ -42,7 +48,7 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
 
   test('reports a daily counter that drifted, with what the ledger says, and fixes it', async () => {
     await activity();
-    await h.store.adjustCounters({ daily: [{ articleId: A, day: TODAY, channel: 'bao', add: { pv: 3 } }], totals: [] });
+    await h.store.adjustCounters([cellOnly(A, TODAY, 'bao', { pv: 3 })]);
     const found = await reconcile(h.store, { ...ALL_DAYS, fix: true });
     expect(found.drift).toEqual([{ articleId: A, day: TODAY, channel: 'bao', counter: 'pv', counted: 4, ledger: 1 }]);
     expect(await drift(h.store)).toEqual([]);
@@ -51,7 +57,7 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
 
   test('reports and fixes totals that no longer add up to the daily counters', async () => {
     await activity();
-    await h.store.adjustCounters({ daily: [], totals: [{ articleId: B, add: { uv: 2, completions: -1 } }] });
+    await h.store.adjustCounters([{ articleId: B, cell: null, totals: { uv: 2, completions: -1 } }]);
     const found = await reconcile(h.store, { ...ALL_DAYS, fix: true });
     expect(found.drift).toEqual([
       { articleId: B, day: null, channel: null, counter: 'completions', counted: -1, ledger: 0 },
@@ -62,11 +68,11 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
 
   test('recreates counters that were lost altogether', async () => {
     await activity();
-    const lost = (await h.store.tallySnapshot(ALL_DAYS)).daily.filter((r) => r.articleId === A);
-    await h.store.adjustCounters({
-      daily: lost.map((r) => ({ articleId: A, day: r.day, channel: r.channel, add: negate(r.counts) })),
-      totals: [{ articleId: A, add: { pv: -3, uv: -3, shares: -1, shareReads: -1 } }],
-    });
+    const lost = (await h.store.reconcileSnapshot(ALL_DAYS)).cells.filter((r) => r.articleId === A);
+    await h.store.adjustCounters([
+      ...lost.map((r) => cellOnly(A, r.day, r.channel, negate(r.counts))),
+      { articleId: A, cell: null, totals: { pv: -3, uv: -3, shares: -1, shareReads: -1 } },
+    ]);
     expect(await totals(h.store, A)).toMatchObject({ pv: 0, uv: 0 });
     await reconcile(h.store, { ...ALL_DAYS, fix: true });
     expect(await totals(h.store, A)).toMatchObject({ pv: 3, uv: 3, shares: 1, shareReads: 1 });
@@ -76,13 +82,11 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
   test('compares only the days asked for: the timer leaves today, still being counted, to tomorrow', async () => {
     await activity();
     const tomorrow = addDays(TODAY, 1);
-    await h.store.adjustCounters({
-      daily: [
-        { articleId: A, day: TODAY, channel: 'bao', add: { pv: 1 } },
-        { articleId: A, day: tomorrow, channel: 'chat', add: { pv: 1 } },
-      ],
-      totals: [{ articleId: A, add: { pv: 2 } }],
-    });
+    await h.store.adjustCounters([
+      cellOnly(A, TODAY, 'bao', { pv: 1 }),
+      cellOnly(A, tomorrow, 'chat', { pv: 1 }),
+      { articleId: A, cell: null, totals: { pv: 2 } },
+    ]);
     const closed = await reconcile(h.store, { from: addDays(tomorrow, -7), to: tomorrow, fix: true });
     expect(closed.drift.filter((d) => d.day !== null)).toEqual([
       expect.objectContaining({ day: TODAY, counter: 'pv' }),
@@ -101,7 +105,7 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
 
   test('fixes by adding the difference, so reads counted meanwhile are not lost', async () => {
     await activity();
-    await h.store.adjustCounters({ daily: [{ articleId: A, day: TODAY, channel: 'bao', add: { pv: 5 } }], totals: [] });
+    await h.store.adjustCounters([cellOnly(A, TODAY, 'bao', { pv: 5 })]);
     h.clock.advance(DAY);
     const meanwhile = Array.from({ length: 30 }, (_, i) => h.track('read', readInput(A), `o-later-${i}`));
     await Promise.all([reconcile(h.store, { from: null, to: dayOf(h.clock.ms), fix: true }), ...meanwhile]);
@@ -128,18 +132,13 @@ describe('npm run reconcile', () => {
 
   test('prints each drifted counter of npm start’s database, fixes it, and exits 0', async () => {
     const db = openDatabase(join(dir, 'app.db'));
-    const store = createSqliteStore(db);
-    await syncInstallments(store, loadCatalog());
-    const ctx = {
-      identity: { openid: 'o-1' },
-      now: () => new Date(),
-      store,
-      readerKey: readerKeys(LOCAL_READER_SECRET),
-    };
-    await dispatch(trackActions, { action: 'read', input: readInput(A, { ch: 'bao' }) }, ctx);
+    const stores = createSqliteStores(db);
+    await syncInstallments(stores, loadCatalog());
+    const dispatcher = createDispatcher({ functions, stores, readerSecret: LOCAL_READER_SECRET });
+    await dispatcher.call('track', { action: 'read', input: readInput(A, { ch: 'bao' }) }, { openid: 'o-1' });
     db.prepare("UPDATE article_daily SET pv = pv + 2 WHERE channel = 'bao'").run();
-    db.prepare('UPDATE article_stats SET uv = 7').run();
-    await store.close();
+    db.prepare('UPDATE article_stats SET uv = 7 WHERE article_id = ?').run(A);
+    await stores.close();
 
     const first = await reconcileScript(dir);
     expect(first.stdout).toMatch(/账本 1 条/);

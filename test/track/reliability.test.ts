@@ -26,7 +26,7 @@ describeOnEachAdapter('counting exactly under load', (h) => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => h.track<ReadOut>('read', input)));
     expect(answers.every((a) => a.ok && a.data.counted)).toBe(true);
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
-    const { entries } = await h.store.tallySnapshot({ from: null, to: '99991231' });
+    const { entries } = await h.store.reconcileSnapshot({ from: null, to: '99991231' });
     expect(entries).toHaveLength(1);
   });
 

@@ -1,9 +1,8 @@
 import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
-import type { ReadEntry } from '../../backend/storage/port';
 import { CHANNELS, channelLabel, channelOf, isCrawler, SCENE_GROUPS } from '../../backend/track/channels';
 import { isCompletion } from '../../backend/track/completion';
 import { addDays, dayOf } from '../../backend/track/day';
-import { incrementsOf } from '../../backend/track/increments';
+import { deltaOf, type ReadEntry } from '../../backend/track/model';
 import { RATE_LIMIT, takeRate } from '../../backend/track/rate';
 import { opensWindow, WINDOW_MS } from '../../backend/track/window';
 import { MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
@@ -125,13 +124,13 @@ describe('what a ledger entry adds to the counters', () => {
 
   test('a first counted opening through a share', () => {
     // An anonymous reader never moves the headline pv/uv.
-    expect(incrementsOf(read, 'anon').add).toEqual({ anonPv: 1, anonUv: 1, newAnonUv: 1, shareReads: 1 });
-    expect(incrementsOf(read, 'openid').add).toEqual({ pv: 1, uv: 1, newUv: 1, shareReads: 1 });
+    expect(deltaOf(read, 'anon').cell?.add).toEqual({ anonPv: 1, anonUv: 1, newAnonUv: 1, shareReads: 1 });
+    expect(deltaOf(read, 'openid').cell?.add).toEqual({ pv: 1, uv: 1, newUv: 1, shareReads: 1 });
   });
 
   test('a re-opening on a new day moves only the day’s UV', () => {
     const again = { ...read, counted: false, firstEver: false, share: null };
-    expect(incrementsOf(again, 'openid').add).toEqual({ uv: 1 });
+    expect(deltaOf(again, 'openid').cell?.add).toEqual({ uv: 1 });
   });
 });
 

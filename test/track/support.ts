@@ -2,14 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
 import { CLIENT_SOURCE, type HandlerContext } from '../../backend/core/context';
-import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
-import { dispatch } from '../../backend/core/router';
-import { createCloudBaseStore } from '../../backend/storage/cloudbase';
-import { type DailyCounts, type Store, TOTAL_OF, type TotalCounts } from '../../backend/storage/port';
-import { openDatabase } from '../../backend/storage/sqlite';
-import { createSqliteStore } from '../../backend/storage/sqlite/store';
+import { createDispatcher } from '../../backend/core/dispatcher';
+import { LOCAL_READER_SECRET } from '../../backend/core/reader-key';
+import type { Stores } from '../../backend/core/stores';
+import { functions } from '../../backend/functions';
+import { createCloudBaseStores } from '../../backend/storage/cloudbase';
+import { createSqliteStores, openDatabase } from '../../backend/storage/sqlite';
 import { addDays } from '../../backend/track/day';
-import { trackActions } from '../../backend/track/handlers';
+import { type DailyCounts, TOTAL_COUNTERS, type TotalCounts, zeroCounts } from '../../backend/track/model';
+import type { TrackStore } from '../../backend/track/port';
 import { type Drift, reconcile } from '../../backend/track/reconcile';
 import type { Attribution, Envelope } from '../../typings/contract';
 import { FakeCloudDb } from '../support/fake-cloud-db';
@@ -48,7 +49,9 @@ export class Clock {
 
 export interface Harness {
   name: string;
-  store: Store;
+  stores: Stores;
+  /** The track port of `stores`. */
+  store: TrackStore;
   clock: Clock;
   /** Set for the CloudBase adapter. */
   fake?: FakeCloudDb;
@@ -63,40 +66,41 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function harness(name: string, store: Store, extra: Pick<Harness, 'fake' | 'db'>): Harness {
+function harness(name: string, stores: Stores, extra: Pick<Harness, 'fake' | 'db'>): Harness {
   const clock = new Clock();
-  const readerKey = readerKeys(LOCAL_READER_SECRET);
-  const ctx = (openid: string | null, source: string | null = CLIENT_SOURCE): HandlerContext => ({
-    identity: { openid, source },
-    now: clock.now,
-    store,
-    readerKey,
-  });
+  const dispatcher = createDispatcher({ functions, stores, readerSecret: LOCAL_READER_SECRET, now: clock.now });
+  const ctx = (openid: string | null, source: string | null = CLIENT_SOURCE): HandlerContext =>
+    dispatcher.context({ openid, source });
   return {
     name,
-    store,
+    stores,
+    store: stores.track,
     clock,
     ...extra,
     ctx,
     track: async <T>(action: string, input: unknown, openid: string | null = 'o-reader', source?: string | null) =>
-      (await dispatch(trackActions, { action, input }, ctx(openid, source))) as Envelope<T>,
-    close: () => store.close(),
+      (await dispatcher.call(
+        'track',
+        { action, input },
+        { openid, source: source === undefined ? CLIENT_SOURCE : source },
+      )) as Envelope<T>,
+    close: () => stores.close(),
   };
 }
 
 export async function sqliteHarness(): Promise<Harness> {
   const db = openDatabase(':memory:');
-  const store = createSqliteStore(db);
-  await syncInstallments(store, loadCatalog());
-  return harness('SQLite', store, { db });
+  const stores = createSqliteStores(db);
+  await syncInstallments(stores, loadCatalog());
+  return harness('SQLite', stores, { db });
 }
 
 export async function cloudbaseHarness(): Promise<Harness> {
   const fake = new FakeCloudDb();
-  const store = createCloudBaseStore(fake);
-  await syncInstallments(store, loadCatalog());
+  const stores = createCloudBaseStores(fake);
+  await syncInstallments(stores, loadCatalog());
   fake.ops.reset();
-  return harness('CloudBase', store, { fake });
+  return harness('CloudBase', stores, { fake });
 }
 
 export const adapters: Array<[string, () => Promise<Harness>]> = [
@@ -112,22 +116,26 @@ export const data = <T>(res: Envelope<T>): T => {
 const FAR = '99991231';
 
 /** Every article total at 0. */
-export const NO_TOTALS = Object.fromEntries(Object.keys(TOTAL_OF).map((t) => [t, 0])) as unknown as TotalCounts;
+export const NO_TOTALS: TotalCounts = zeroCounts(TOTAL_COUNTERS);
 
 /** The article's totals as stored. */
-export async function totals(store: Store, articleId: string): Promise<TotalCounts> {
-  const snapshot = await store.tallySnapshot({ from: null, to: FAR });
+export async function totals(store: TrackStore, articleId: string): Promise<TotalCounts> {
+  const snapshot = await store.reconcileSnapshot({ from: null, to: FAR });
   return snapshot.totals.get(articleId) ?? NO_TOTALS;
 }
 
 /** The article's daily counters by channel, for one day. */
-export async function dailyByChannel(store: Store, articleId: string, day: string): Promise<Map<string, DailyCounts>> {
-  const snapshot = await store.tallySnapshot({ from: day, to: addDays(day, 1) });
-  return new Map(snapshot.daily.filter((r) => r.articleId === articleId).map((r) => [r.channel, r.counts]));
+export async function dailyByChannel(
+  store: TrackStore,
+  articleId: string,
+  day: string,
+): Promise<Map<string, DailyCounts>> {
+  const snapshot = await store.reconcileSnapshot({ from: day, to: addDays(day, 1) });
+  return new Map(snapshot.cells.filter((r) => r.articleId === articleId).map((r) => [r.channel, r.counts]));
 }
 
 /** Every counter that differs from what the ledger implies (nothing is changed). */
-export const drift = async (store: Store): Promise<Drift[]> =>
+export const drift = async (store: TrackStore): Promise<Drift[]> =>
   (await reconcile(store, { from: null, to: FAR, fix: false })).drift;
 
 export const readInput = (articleId: string, over: Partial<Attribution> = {}, eventId = newId('r')) => ({

@@ -18,8 +18,16 @@ export const SHARE_CHANNELS = {
 } as const;
 
 export type MatrixChannel = keyof typeof MATRIX_CHANNELS;
+export type ShareTarget = 'chat' | 'timeline' | 'poster';
 export type ShareChannel = keyof typeof SHARE_CHANNELS;
 export type LinkChannel = MatrixChannel | ShareChannel;
+
+/** The channel code a share to each target carries in its link (`ch=`). */
+export const SHARE_TARGET_CHANNEL = {
+  chat: 'chat',
+  timeline: 'tl',
+  poster: 'poster',
+} as const satisfies Record<ShareTarget, ShareChannel>;
 
 /** What the app knows about one entry, from `wx.getEnterOptionsSync()` and the page/QR query. */
 export interface Attribution {

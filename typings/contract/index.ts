@@ -4,6 +4,7 @@ import type { TrackApi } from './track';
 export * from './attribution';
 export * from './content';
 export * from './envelope';
+export * from './ids';
 export * from './track';
 
 /** Every deployed function and its actions: the one map the app client and the backend routers share. */

@@ -1,12 +1,10 @@
-import type { Attribution } from './attribution';
+import type { Attribution, ShareTarget } from './attribution';
 
 /**
- * Reading analytics events sent by the app to the `track` function. Every event carries a client-made id:
- * `eventId` (and `anonId`) match /^[A-Za-z0-9_-]{8,40}$/, a share id /^[A-Za-z0-9_-]{6,10}$/ (it goes into
- * QR-code scenes). Sending an event again with the same `eventId` is always safe: it changes nothing.
+ * Reading analytics events sent by the app to the `track` function. Every event carries a client-made id
+ * (`eventId`, `anonId` and share ids have the formats of ids.ts). Sending an event again with the same `eventId`
+ * is always safe: it changes nothing.
  */
-
-export type ShareTarget = 'chat' | 'timeline' | 'poster';
 
 export interface ReadEvent {
   type: 'read';
@@ -57,9 +55,8 @@ export interface EventResult {
   counted?: boolean;
 }
 
+/** Events in one `batch` call. */
 export const MAX_BATCH = 20;
-/** The same limit as a type, for the app: it may import only types from here (DevTools packs miniprogram/ alone). */
-export type MaxBatch = typeof MAX_BATCH;
 
 export interface TrackApi {
   read: { input: Omit<ReadEvent, 'type'> & AnonymousReader; output: { counted: boolean; readCount: number } };

@@ -1,16 +1,16 @@
 import type { WithId } from 'wx-server-sdk';
+import { type ArticleRecord, articleContent, type InstallmentRecord } from '../../content/port';
+import type { StaffMember } from '../../staff/port';
 import {
-  type ArticleRecord,
-  articleContent,
   type DailyCounts,
   type DayKey,
-  type InstallmentRecord,
   type LedgerEntry,
   type ReaderArticle,
   type ReaderKind,
-  TOTAL_OF,
+  TOTAL_COUNTERS,
   type TotalCounts,
-} from '../port';
+  zeroCounts,
+} from '../../track/model';
 
 export const INSTALLMENTS = 'installments';
 export const ARTICLES = 'articles';
@@ -36,16 +36,29 @@ export type ArticleDoc = Omit<ArticleRecord, 'id'> & { installmentNumber: number
 
 /**
  * `article_stats` record of an article: its totals and `d[D<day>][<channel>]` daily counters; `_id` is the article id.
- * Created zeroed when its installment is saved, so counting only ever adds to it with `_.inc`.
+ * `on`: the speech can be counted (it is published), `m` its reading time in minutes. Created zeroed when the speech
+ * is first made countable, so counting only ever adds to it with `_.inc`.
  */
-export type CountersDoc = { t: 'article'; d: Record<string, Record<string, Partial<DailyCounts>>> } & TotalCounts;
+export type CountersDoc = {
+  t: 'article';
+  on: boolean;
+  m: number;
+  d: Record<string, Record<string, Partial<DailyCounts>>>;
+} & TotalCounts;
 
 /** A counter record with nothing counted yet: adding it twice is harmless (the second add is refused). */
-export const zeroCounters = (): CountersDoc => ({
+export const zeroCounters = (on = false, m = 1): CountersDoc => ({
   t: 'article',
-  ...(Object.fromEntries(Object.keys(TOTAL_OF).map((t) => [t, 0])) as TotalCounts),
+  on,
+  m,
+  ...zeroCounts(TOTAL_COUNTERS),
   d: {},
 });
+
+export const STAFF = 'staff';
+
+/** `staff` record; `_id` is the member's key (the keyed hash of their openid). */
+export type StaffDoc = Omit<StaffMember, 'key'>;
 
 /**
  * `article_stats` record of a reader (`_id` READER_PREFIX + key): rate, per-article state and the reader's ledger

@@ -1,23 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import type { Command, Database, DocumentData, WithId } from 'wx-server-sdk';
 import {
+  type ArticleDelta,
+  addCounts,
+  byArticle,
   DAILY_COUNTERS,
   type DailyCounts,
+  fullCounts,
   type LedgerEntry,
   type LedgerRecord,
+  laterDay,
   type ReaderArticle,
-  ReaderBusyError,
   type ShareRecord,
-  type Store,
-  type TallyDelta,
-  type TallySnapshot,
-  TOTAL_OF,
-  type TotalCounter,
+  TOTAL_COUNTERS,
   type TotalCounts,
+} from '../../track/model';
+import {
+  type ChannelTotal,
+  type CountableArticle,
+  ReaderBusyError,
+  type ReconcileSnapshot,
   type TrackCommit,
   type TrackRequest,
   type TrackSnapshot,
-} from '../port';
+  type TrackStore,
+} from '../../track/port';
 import {
   ARTICLE_STATS,
   type CountersDoc,
@@ -28,13 +35,12 @@ import {
   type ShareDoc,
   zeroCounters,
 } from './documents';
-import { PAGE_SIZE, readAll } from './paging';
+import { chunk, PAGE_SIZE, readAll } from './paging';
 
-type TrackMethods = Pick<Store, 'applyEvents' | 'tallySnapshot' | 'adjustCounters'>;
-
-const TOTALS = Object.keys(TOTAL_OF) as TotalCounter[];
 /** Rounds of snapshot → decide → conditional write before giving up on a reader whose record keeps changing. */
 const MAX_ATTEMPTS = 8;
+/** Counter writes in flight at once when speeches are made countable. */
+const WRITE_BATCH = 10;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
 
 interface Loaded {
@@ -45,50 +51,17 @@ interface Loaded {
   lastDay: string;
 }
 
-/** Per article: totals and daily increments, summed. */
-interface ArticleIncrements {
-  totals: Partial<TotalCounts>;
-  daily: Map<string, TallyDelta>;
-}
-
-function groupByArticle(daily: TallyDelta[], totals: Array<{ articleId: string; add: Partial<TotalCounts> }>) {
-  const byArticle = new Map<string, ArticleIncrements>();
-  const of = (id: string) => {
-    let group = byArticle.get(id);
-    if (group === undefined) {
-      group = { totals: {}, daily: new Map() };
-      byArticle.set(id, group);
-    }
-    return group;
-  };
-  const sum = <K extends string>(into: Partial<Record<K, number>>, add: Partial<Record<K, number>>) => {
-    for (const [k, n] of Object.entries(add) as Array<[K, number]>) into[k] = (into[k] ?? 0) + n;
-  };
-  for (const t of daily) {
-    const cellKey = `${t.day}|${t.channel}`;
-    const group = of(t.articleId);
-    const cell = group.daily.get(cellKey) ?? { ...t, add: {} };
-    sum(cell.add, t.add);
-    group.daily.set(cellKey, cell);
-  }
-  for (const t of totals) sum(of(t.articleId).totals, t.add);
-  return byArticle;
-}
-
-const totalsOfDaily = (add: Partial<DailyCounts>): Partial<TotalCounts> =>
-  Object.fromEntries(TOTALS.flatMap((t) => (add[TOTAL_OF[t]] ? [[t, add[TOTAL_OF[t]]]] : [])));
-
-/** The increments as `update` data: `_.inc` on each total and on `d.D<day>.<channel>.<counter>`, one request. */
-function incrementData(_: Command, { totals, daily }: ArticleIncrements): Record<string, unknown> {
+/** An article's deltas as `update` data: `_.inc` on each total and on `d.D<day>.<channel>.<counter>`, one request. */
+function incrementData(_: Command, { totals, cells }: ArticleDelta): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [k, n] of Object.entries(totals)) if (n) data[k] = _.inc(n);
   const days: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const { day, channel, add } of daily.values()) {
-    const cells = Object.entries(add).filter(([, n]) => n);
-    if (cells.length === 0) continue;
+  for (const { day, channel, add } of cells) {
+    const counts = Object.entries(add).filter(([, n]) => n);
+    if (counts.length === 0) continue;
     days[DAY_PREFIX + day] ??= {};
     (days[DAY_PREFIX + day] as Record<string, Record<string, unknown>>)[channel] = Object.fromEntries(
-      cells.map(([k, n]) => [k, _.inc(n)]),
+      counts.map(([k, n]) => [k, _.inc(n)]),
     );
   }
   if (Object.keys(days).length > 0) data.d = days;
@@ -107,7 +80,7 @@ function incrementData(_: Command, { totals, daily }: ArticleIncrements): Record
  * its increment; and every reader write carries a random token `w`, so after a failed reader write one read tells
  * whether it landed (then the call goes on to its counters) or not.
  */
-export function createTrackMethods(db: Database): TrackMethods {
+export function createTrackStore(db: Database): TrackStore {
   const _ = db.command;
   const track = db.collection<DocumentData>(ARTICLE_STATS);
 
@@ -117,7 +90,7 @@ export function createTrackMethods(db: Database): TrackMethods {
   async function load({ reader, eventIds, articleIds, shareIds }: TrackRequest): Promise<Loaded> {
     const readerId = READER_PREFIX + reader.key;
     const ids = [readerId, ...articleIds, ...shareIds.map((s) => SHARE_PREFIX + s)];
-    const projection: Record<string, true> = { t: true, v: true, rate: true, size: true, pv: true };
+    const projection: Record<string, true> = { t: true, v: true, rate: true, size: true, pv: true, on: true, m: true };
     for (const k of ['today', 'sh', 'u']) projection[k] = true;
     for (const k of ['article', 'reader', 'eventId', 'at']) projection[k] = true;
     for (const id of articleIds) projection[`a.${id}`] = true;
@@ -130,8 +103,11 @@ export function createTrackMethods(db: Database): TrackMethods {
     const byId = new Map(data.map((d) => [String(d._id), d]));
 
     const doc = byId.get(readerId) as WithId<Partial<ReaderDoc>> | undefined;
-    const readCounts = new Map<string, number>();
-    for (const id of articleIds) readCounts.set(id, (byId.get(id) as Partial<CountersDoc> | undefined)?.pv ?? 0);
+    const articles = new Map<string, CountableArticle>();
+    for (const id of articleIds) {
+      const counters = byId.get(id) as Partial<CountersDoc> | undefined;
+      if (counters?.on === true) articles.set(id, { readCount: counters.pv ?? 0, readingMinutes: counters.m ?? 1 });
+    }
     const shares = new Map<string, ShareRecord>();
     for (const shareId of shareIds) {
       const s = byId.get(SHARE_PREFIX + shareId) as Partial<ShareDoc> | undefined;
@@ -153,7 +129,7 @@ export function createTrackMethods(db: Database): TrackMethods {
             },
       entries,
       shares,
-      readCounts,
+      articles,
     };
     return { snapshot, version: doc === undefined ? null : (doc.v ?? 0), lastDay: doc?.u ?? '' };
   }
@@ -184,7 +160,7 @@ export function createTrackMethods(db: Database): TrackMethods {
     const token = randomBytes(9).toString('base64url');
     // The last day with a ledger entry only moves forward: a call that began before midnight may commit after one
     // that began after it, and reconcile finds a reader's recent entries by `u`.
-    const u = [loaded.lastDay, ...entries.map((e) => e.day)].sort().at(-1) ?? '';
+    const u = entries.reduce((day, e) => laterDay(day, e.day), loaded.lastDay);
     const shared = { day: state.shared.day, keys: state.shared.keys };
     if (loaded.version === null) {
       const doc: ReaderDoc = {
@@ -238,28 +214,80 @@ export function createTrackMethods(db: Database): TrackMethods {
    * many times it is made, so a lost answer or a concurrent creator is harmless, and the increment itself is only
    * ever sent as an `update`. (`set` of zeros would not do: it would wipe increments another call made meanwhile.)
    */
-  async function addToCounters(articleId: string, increments: ArticleIncrements): Promise<void> {
-    const update = async () =>
-      (await track.doc(articleId).update({ data: incrementData(_, increments) })).stats.updated;
+  async function addToCounters(delta: ArticleDelta): Promise<void> {
+    const { articleId } = delta;
+    const update = async () => (await track.doc(articleId).update({ data: incrementData(_, delta) })).stats.updated;
     if ((await update()) === 1) return;
     await track.add({ data: { _id: articleId, ...zeroCounters() } }).catch(() => undefined);
     if ((await update()) === 1) return;
     throw new Error(`counters of ${articleId} could not be created`);
   }
 
-  async function addAll(byArticle: Map<string, ArticleIncrements>) {
-    await Promise.all([...byArticle].map(([id, increments]) => addToCounters(id, increments)));
+  async function addAll(deltas: ArticleDelta[]) {
+    await Promise.all(deltas.map(addToCounters));
+  }
+
+  async function readCounters(ids: string[], fields: Record<string, true>) {
+    const pages = await Promise.all(
+      chunk(ids, PAGE_SIZE).map((page) =>
+        track
+          .where({ _id: _.in(page) })
+          .field(fields)
+          .limit(PAGE_SIZE)
+          .get(),
+      ),
+    );
+    return pages.flatMap(({ data }) => data as Array<WithId<Partial<CountersDoc>>>);
   }
 
   return {
+    async setCountable(list, on) {
+      const ids = list.map((a) => a.id);
+      const have = new Set((await readCounters(ids, { _id: true })).map((d) => String(d._id)));
+      // Existing records get the flag and reading time in one request per distinct reading time; the increments
+      // they hold are not touched. Missing ones are created zeroed (a duplicate add, made meanwhile or by our own
+      // add whose answer was lost, is what we wanted).
+      const byMinutes = new Map<number, string[]>();
+      for (const a of list)
+        if (have.has(a.id)) byMinutes.set(a.readingMinutes, [...(byMinutes.get(a.readingMinutes) ?? []), a.id]);
+      for (const [m, group] of byMinutes) {
+        for (const page of chunk(group, PAGE_SIZE)) await track.where({ _id: _.in(page) }).update({ data: { on, m } });
+      }
+      const missing = list.filter((a) => !have.has(a.id));
+      for (const batch of chunk(missing, WRITE_BATCH)) {
+        await Promise.all(
+          batch.map((a) =>
+            track.add({ data: { _id: a.id, ...zeroCounters(on, a.readingMinutes) } }).catch(async (error: unknown) => {
+              if (!(await exists(a.id))) throw error;
+              await track.doc(a.id).update({ data: { on, m: a.readingMinutes } });
+            }),
+          ),
+        );
+      }
+    },
+
+    async countable(ids) {
+      const docs = await readCounters([...new Set(ids)], { pv: true, on: true, m: true });
+      return new Map(
+        docs
+          .filter((d) => d.on === true)
+          .map((d) => [String(d._id), { readCount: d.pv ?? 0, readingMinutes: d.m ?? 1 }]),
+      );
+    },
+
+    async readCounts(ids) {
+      const counts = new Map(ids.map((id) => [id, 0]));
+      for (const d of await readCounters([...counts.keys()], { pv: true })) counts.set(String(d._id), d.pv ?? 0);
+      return counts;
+    },
+
     async applyEvents(request, decide) {
       for (let attempt = 1; ; attempt += 1) {
         const loaded = await load(request);
         const { result, commit } = decide(loaded.snapshot);
         if (commit === null) return result;
         if (await write(request, loaded, commit)) {
-          const totals = commit.tallies.map((t) => ({ articleId: t.articleId, add: totalsOfDaily(t.add) }));
-          await addAll(groupByArticle(commit.tallies, totals));
+          await addAll(byArticle(commit.deltas));
           return result;
         }
         if (attempt >= MAX_ATTEMPTS) throw new ReaderBusyError();
@@ -267,31 +295,29 @@ export function createTrackMethods(db: Database): TrackMethods {
       }
     },
 
-    async tallySnapshot({ from, to }) {
+    async reconcileSnapshot({ from, to }): Promise<ReconcileSnapshot> {
       const inRange = (day: string) => (from === null || day >= from) && day < to;
       // Counters are read before the ledger, each article record whole, so its totals and days agree.
       const articles = await readAll(track.where({ t: 'article' }).orderBy('_id', 'asc'));
-      const daily: TallySnapshot['daily'] = [];
+      const cells: ReconcileSnapshot['cells'] = [];
       const totals = new Map<string, TotalCounts>();
-      const dailySums = new Map<string, TotalCounts>();
+      const channelTotals: ChannelTotal[] = [];
       for (const doc of articles as Array<WithId<Partial<CountersDoc>>>) {
         const articleId = String(doc._id);
-        totals.set(articleId, Object.fromEntries(TOTALS.map((t) => [t, doc[t] ?? 0])) as TotalCounts);
-        const sums = Object.fromEntries(TOTALS.map((t) => [t, 0])) as TotalCounts;
-        for (const [dayKey, channels] of Object.entries(doc.d ?? {})) {
+        totals.set(articleId, fullCounts(TOTAL_COUNTERS, doc));
+        const channels = new Map<string, Partial<DailyCounts>>();
+        for (const [dayKey, byChannel] of Object.entries(doc.d ?? {})) {
           const day = dayKey.slice(DAY_PREFIX.length);
-          for (const [channel, counts] of Object.entries(channels)) {
-            for (const t of TOTALS) sums[t] += counts[TOTAL_OF[t]] ?? 0;
-            if (!inRange(day)) continue;
-            daily.push({
-              day,
-              articleId,
-              channel,
-              counts: Object.fromEntries(DAILY_COUNTERS.map((c) => [c, counts[c] ?? 0])) as DailyCounts,
-            });
+          for (const [channel, counts] of Object.entries(byChannel)) {
+            const sum = channels.get(channel) ?? {};
+            addCounts(sum, counts);
+            channels.set(channel, sum);
+            if (inRange(day)) cells.push({ day, articleId, channel, counts: fullCounts(DAILY_COUNTERS, counts) });
           }
         }
-        dailySums.set(articleId, sums);
+        for (const [channel, counts] of channels) {
+          channelTotals.push({ articleId, channel, counts: fullCounts(DAILY_COUNTERS, counts) });
+        }
       }
 
       const entries: LedgerRecord[] = [];
@@ -312,11 +338,11 @@ export function createTrackMethods(db: Database): TrackMethods {
         if (data.length < PAGE_SIZE || last === undefined) break;
         after = String(last._id);
       }
-      return { entries, daily, totals, dailySums };
+      return { entries, cells, totals, channelTotals };
     },
 
-    async adjustCounters({ daily, totals }) {
-      await addAll(groupByArticle(daily, totals));
+    async adjustCounters(deltas) {
+      await addAll(byArticle(deltas));
     },
   };
 }

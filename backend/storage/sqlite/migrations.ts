@@ -113,6 +113,30 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'countable speeches with their reading times; staff',
+    up(db) {
+      db.exec(`
+        -- what track may count: published speeches, as the content module registers them
+        ALTER TABLE article_stats ADD COLUMN reading_minutes INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE article_stats ADD COLUMN countable INTEGER NOT NULL DEFAULT 0;
+        INSERT INTO article_stats (article_id) SELECT id FROM articles WHERE true
+          ON CONFLICT (article_id) DO NOTHING;
+        UPDATE article_stats SET
+          countable = 1,
+          reading_minutes = (SELECT json_extract(a.json, '$.readingMinutes') FROM articles a WHERE a.id = article_id)
+        WHERE article_id IN (SELECT id FROM articles);
+        -- staff is keyed by the keyed hash of the openid, like readers
+        CREATE TABLE staff (
+          key TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'staff')),
+          added_by TEXT,
+          added_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -1,52 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import {
+  type CounterDelta,
   DAILY_COUNTERS,
-  type DailyCounter,
-  type DailyCounts,
   type LedgerEntry,
   type ReaderArticle,
   type ReaderKind,
   type ReaderState,
   type ShareRecord,
-  type Store,
-  type TallyDelta,
-  TOTAL_OF,
-  type TotalCounter,
-  type TotalCounts,
-  type TrackCommit,
-  type TrackRequest,
-  type TrackSnapshot,
-} from '../port';
-
-type TrackMethods = Pick<Store, 'applyEvents' | 'tallySnapshot' | 'adjustCounters'>;
-
-const TOTALS = Object.keys(TOTAL_OF) as TotalCounter[];
-
-const DAILY_COLUMN: Record<DailyCounter, string> = {
-  pv: 'pv',
-  uv: 'uv',
-  newUv: 'new_uv',
-  anonPv: 'anon_pv',
-  anonUv: 'anon_uv',
-  newAnonUv: 'new_anon_uv',
-  shares: 'shares',
-  shareReads: 'share_reads',
-  unknownShareReads: 'unknown_share_reads',
-  completions: 'completions',
-};
-const TOTAL_COLUMN: Record<TotalCounter, string> = {
-  pv: 'pv',
-  uv: 'uv',
-  anonPv: 'anon_pv',
-  anonUv: 'anon_uv',
-  shares: 'shares',
-  shareReads: 'share_reads',
-  unknownShareReads: 'unknown_share_reads',
-  completions: 'completions',
-};
-
-const dailyColumns = DAILY_COUNTERS.map((c) => DAILY_COLUMN[c]);
-const totalColumns = TOTALS.map((c) => TOTAL_COLUMN[c]);
+  TOTAL_COUNTERS,
+} from '../../track/model';
+import type { CountableArticle, TrackCommit, TrackRequest, TrackSnapshot, TrackStore } from '../../track/port';
+import { countsOf, DAILY_COLUMNS, paramsOf, TOTAL_COLUMNS } from './columns';
 
 interface ReaderRow {
   kind: ReaderKind;
@@ -73,46 +37,47 @@ interface ShareRow {
   event_id: string;
   at: number;
 }
+interface CountableRow {
+  article_id: string;
+  pv: number;
+  reading_minutes: number;
+}
 type CounterRow = Record<string, number | string>;
 
-const dailyParams = (t: Pick<TallyDelta, 'day' | 'articleId' | 'channel' | 'add'>) => ({
-  day: t.day,
-  article_id: t.articleId,
-  channel: t.channel,
-  ...Object.fromEntries(DAILY_COUNTERS.map((c) => [DAILY_COLUMN[c], t.add[c] ?? 0])),
-});
-const totalParams = (articleId: string, add: Partial<TotalCounts>) => ({
-  article_id: articleId,
-  ...Object.fromEntries(TOTALS.map((c) => [TOTAL_COLUMN[c], add[c] ?? 0])),
-});
-const totalsOfDaily = (add: Partial<DailyCounts>): Partial<TotalCounts> =>
-  Object.fromEntries(TOTALS.map((t) => [t, add[TOTAL_OF[t]] ?? 0]));
-const countsFrom = <C extends string>(row: CounterRow, names: readonly C[], column: Record<C, string>) =>
-  Object.fromEntries(names.map((c) => [c, Number(row[column[c]] ?? 0)])) as Record<C, number>;
+/** One bound JSON array instead of one parameter per id: no limit on how many ids are asked for. */
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+const incrementAll = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
 
 /**
  * Reading analytics over SQLite. Every `applyEvents` is one IMMEDIATE transaction — snapshot, decision, ledger,
  * reader state and counters together — so it never races and never leaves drift.
  */
-export function createTrackMethods(db: Database): TrackMethods {
-  const inList = 'IN (SELECT value FROM json_each(?))';
+export function createTrackStore(db: Database): TrackStore {
   const selectReader = db.prepare<[string], ReaderRow>(
     `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys
      FROM track_readers WHERE reader = ?`,
   );
   const selectReaderArticles = db.prepare<[string, string], ReaderArticleRow>(
     `SELECT article_id, last_open_at, session, session_channel, uv_day, completed
-     FROM track_reader_articles WHERE reader = ? AND article_id ${inList}`,
+     FROM track_reader_articles WHERE reader = ? AND article_id ${IN_LIST}`,
   );
   const selectEntries = db.prepare<[string, string], { json: string }>(
-    `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${inList}`,
+    `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${IN_LIST}`,
   );
   const selectShares = db.prepare<[string], ShareRow>(
-    `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${inList}`,
+    `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${IN_LIST}`,
   );
-  const selectPv = db.prepare<[string], { article_id: string; pv: number }>(
-    `SELECT article_id, pv FROM article_stats WHERE article_id ${inList}`,
+  const selectCountable = db.prepare<[string], CountableRow>(
+    `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${IN_LIST}`,
   );
+  const selectCounts = db.prepare<[string], { article_id: string; pv: number }>(
+    `SELECT article_id, pv FROM article_stats WHERE article_id ${IN_LIST}`,
+  );
+  const upsertCountable = db.prepare<[{ article_id: string; reading_minutes: number; countable: number }]>(`
+    INSERT INTO article_stats (article_id, reading_minutes, countable) VALUES (@article_id, @reading_minutes, @countable)
+    ON CONFLICT (article_id) DO UPDATE SET
+      reading_minutes = excluded.reading_minutes, countable = excluded.countable
+  `);
   const upsertReader = db.prepare(`
     INSERT INTO track_readers
       (reader, kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys)
@@ -136,28 +101,28 @@ export function createTrackMethods(db: Database): TrackMethods {
   const insertShare = db.prepare(
     'INSERT INTO track_shares (share_id, article_id, reader, event_id, at) VALUES (@share_id, @article_id, @reader, @event_id, @at)',
   );
-  const addDaily = db.prepare(`
-    INSERT INTO article_daily (day, article_id, channel, ${dailyColumns.join(', ')})
-    VALUES (@day, @article_id, @channel, ${dailyColumns.map((c) => `@${c}`).join(', ')})
-    ON CONFLICT (day, article_id, channel) DO UPDATE SET ${dailyColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}
+  const addCell = db.prepare(`
+    INSERT INTO article_daily (day, article_id, channel, ${DAILY_COLUMNS.join(', ')})
+    VALUES (@day, @article_id, @channel, ${DAILY_COLUMNS.map((c) => `@${c}`).join(', ')})
+    ON CONFLICT (day, article_id, channel) DO UPDATE SET ${incrementAll(DAILY_COLUMNS)}
   `);
   const addTotals = db.prepare(`
-    INSERT INTO article_stats (article_id, ${totalColumns.join(', ')})
-    VALUES (@article_id, ${totalColumns.map((c) => `@${c}`).join(', ')})
-    ON CONFLICT (article_id) DO UPDATE SET ${totalColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}
+    INSERT INTO article_stats (article_id, ${TOTAL_COLUMNS.join(', ')})
+    VALUES (@article_id, ${TOTAL_COLUMNS.map((c) => `@${c}`).join(', ')})
+    ON CONFLICT (article_id) DO UPDATE SET ${incrementAll(TOTAL_COLUMNS)}
   `);
   type Range = [{ from: string | null; to: string }];
   const selectLedger = db.prepare<Range, { kind: ReaderKind; json: string }>(`
     SELECT r.kind, l.json FROM track_ledger l JOIN track_readers r ON r.reader = l.reader
     WHERE (@from IS NULL OR l.day >= @from) AND l.day < @to
   `);
-  const selectDaily = db.prepare<Range, CounterRow>(
+  const selectCells = db.prepare<Range, CounterRow>(
     'SELECT * FROM article_daily WHERE (@from IS NULL OR day >= @from) AND day < @to',
   );
-  const selectTotals = db.prepare<[], CounterRow>('SELECT * FROM article_stats');
-  const selectDailySums = db.prepare<[], CounterRow>(`
-    SELECT article_id, ${TOTALS.map((t) => `SUM(${DAILY_COLUMN[TOTAL_OF[t]]}) AS ${TOTAL_COLUMN[t]}`).join(', ')}
-    FROM article_daily GROUP BY article_id
+  const selectTotals = db.prepare<[], CounterRow>(`SELECT article_id, ${TOTAL_COLUMNS.join(', ')} FROM article_stats`);
+  const selectChannelTotals = db.prepare<[], CounterRow>(`
+    SELECT article_id, channel, ${DAILY_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+    FROM article_daily GROUP BY article_id, channel
   `);
 
   const load = ({ reader, eventIds, articleIds, shareIds }: TrackRequest): TrackSnapshot => {
@@ -197,17 +162,29 @@ export function createTrackMethods(db: Database): TrackMethods {
           { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
         ]),
     );
-    const readCounts = new Map(articleIds.map((id) => [id, 0]));
-    for (const r of selectPv.all(JSON.stringify(articleIds))) readCounts.set(r.article_id, r.pv);
-    return { state, entries, shares, readCounts };
+    return { state, entries, shares, articles: countable(articleIds) };
   };
 
-  const addTally = (t: TallyDelta) => {
-    addDaily.run(dailyParams(t));
-    addTotals.run(totalParams(t.articleId, totalsOfDaily(t.add)));
+  const countable = (ids: string[]): Map<string, CountableArticle> =>
+    new Map(
+      selectCountable
+        .all(JSON.stringify(ids))
+        .map((r) => [r.article_id, { readCount: r.pv, readingMinutes: r.reading_minutes }]),
+    );
+
+  const persistDelta = ({ articleId, cell, totals }: CounterDelta) => {
+    if (cell !== null) {
+      addCell.run({
+        day: cell.day,
+        article_id: articleId,
+        channel: cell.channel,
+        ...paramsOf(cell.add, DAILY_COUNTERS),
+      });
+    }
+    addTotals.run({ article_id: articleId, ...paramsOf(totals, TOTAL_COUNTERS) });
   };
 
-  const persist = (request: TrackRequest, { state, entries, shares, tallies }: TrackCommit) => {
+  const persist = (request: TrackRequest, { state, entries, shares, deltas }: TrackCommit) => {
     const reader = request.reader.key;
     upsertReader.run({
       reader,
@@ -241,7 +218,7 @@ export function createTrackMethods(db: Database): TrackMethods {
         at: s.at,
       });
     }
-    for (const t of tallies) addTally(t);
+    for (const d of deltas) persistDelta(d);
   };
 
   const apply = db.transaction(
@@ -254,34 +231,50 @@ export function createTrackMethods(db: Database): TrackMethods {
 
   const snapshot = db.transaction((from: string | null, to: string) => ({
     entries: selectLedger.all({ from, to }).map(({ kind, json }) => ({ kind, entry: JSON.parse(json) as LedgerEntry })),
-    daily: selectDaily.all({ from, to }).map((row) => ({
+    cells: selectCells.all({ from, to }).map((row) => ({
       day: String(row.day),
       articleId: String(row.article_id),
       channel: String(row.channel),
-      counts: countsFrom(row, DAILY_COUNTERS, DAILY_COLUMN),
+      counts: countsOf(row, DAILY_COUNTERS),
     })),
-    totals: new Map(selectTotals.all().map((row) => [String(row.article_id), countsFrom(row, TOTALS, TOTAL_COLUMN)])),
-    dailySums: new Map(
-      selectDailySums.all().map((row) => [String(row.article_id), countsFrom(row, TOTALS, TOTAL_COLUMN)]),
-    ),
+    totals: new Map(selectTotals.all().map((row) => [String(row.article_id), countsOf(row, TOTAL_COUNTERS)])),
+    channelTotals: selectChannelTotals.all().map((row) => ({
+      articleId: String(row.article_id),
+      channel: String(row.channel),
+      counts: countsOf(row, DAILY_COUNTERS),
+    })),
   }));
 
-  const adjust = db.transaction(
-    (daily: TallyDelta[], totals: Array<{ articleId: string; add: Partial<TotalCounts> }>) => {
-      for (const t of daily) addDaily.run(dailyParams(t));
-      for (const t of totals) addTotals.run(totalParams(t.articleId, t.add));
-    },
-  );
+  const setCountable = db.transaction((articles: Array<{ id: string; readingMinutes: number }>, on: boolean) => {
+    for (const a of articles) {
+      upsertCountable.run({ article_id: a.id, reading_minutes: a.readingMinutes, countable: on ? 1 : 0 });
+    }
+  });
+  const adjust = db.transaction((deltas: CounterDelta[]) => {
+    for (const d of deltas) persistDelta(d);
+  });
 
   return {
+    async setCountable(articles, on) {
+      setCountable(articles, on);
+    },
+    async countable(ids) {
+      return countable(ids);
+    },
+    async readCounts(ids) {
+      const counts = new Map(ids.map((id) => [id, 0]));
+      if (ids.length === 0) return counts;
+      for (const row of selectCounts.all(JSON.stringify(ids))) counts.set(row.article_id, row.pv);
+      return counts;
+    },
     async applyEvents(request, decide) {
       return apply.immediate(request, decide) as ReturnType<typeof decide>['result'];
     },
-    async tallySnapshot({ from, to }) {
+    async reconcileSnapshot({ from, to }) {
       return snapshot(from, to);
     },
-    async adjustCounters({ daily, totals }) {
-      adjust(daily, totals);
+    async adjustCounters(deltas) {
+      adjust(deltas);
     },
   };
 }

@@ -3,15 +3,16 @@ import { cloudMain, identityFromWXContext } from '../../../backend/cloud/entry';
 import { loadCatalog } from '../../../backend/content/catalog';
 import { contentActions } from '../../../backend/content/handlers';
 import { syncInstallments } from '../../../backend/content/sync';
-import { createCloudBaseStore } from '../../../backend/storage/cloudbase';
+import { createCloudBaseStores } from '../../../backend/storage/cloudbase';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-const store = createCloudBaseStore(cloud.database());
+const stores = createCloudBaseStores(cloud.database());
 
 export const main = cloudMain({
+  name: 'content',
   actions: contentActions,
-  store,
+  stores,
   identity: () => identityFromWXContext(cloud.getWXContext()),
-  readerSecret: process.env.READER_HASH_SECRET,
-  warmUp: () => syncInstallments(store, loadCatalog()),
+  env: process.env,
+  warmUp: () => syncInstallments(stores, loadCatalog()),
 });

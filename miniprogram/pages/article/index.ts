@@ -5,11 +5,13 @@ import { article, settings } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
+import { ID_FORMATS, SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { articlePath, articleQuery, targetOf } from '../../utils/entry';
 import { newShareId } from '../../utils/ids';
 import { throttle } from '../../utils/throttle';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
+const BLOCK_ID = new RegExp(ID_FORMATS.short);
 /** Scroll events come at up to 60 a second; the progress bar needs a few. */
 const SCROLL_THROTTLE_MS = 200;
 
@@ -128,7 +130,7 @@ ComponentWithStore({
 
     /** Back to where the reader left off, or to the paragraph a search result named. */
     restorePosition(articleId: string, blockId: string | undefined) {
-      if (blockId && /^[a-z0-9]{1,8}$/.test(blockId)) {
+      if (blockId && BLOCK_ID.test(blockId)) {
         this.createSelectorQuery()
           .select(`#b-${blockId}`)
           .boundingClientRect((rect) => {
@@ -169,14 +171,22 @@ ComponentWithStore({
       const current = article.article;
       if (!current) return { title: '深入学习领会党的二十大精神', path: '/pages/installment/index' };
       const shareId = article.share('chat') ?? newShareId();
-      return { title: current.title, path: articlePath(current.id, 'chat', shareId), imageUrl: SHARE_IMAGE };
+      return {
+        title: current.title,
+        path: articlePath(current.id, SHARE_TARGET_CHANNEL.chat, shareId),
+        imageUrl: SHARE_IMAGE,
+      };
     },
 
     onShareTimeline() {
       const current = article.article;
       if (!current) return { title: '深入学习领会党的二十大精神' };
       const shareId = article.share('timeline') ?? newShareId();
-      return { title: current.title, query: articleQuery(current.id, 'tl', shareId), imageUrl: SHARE_IMAGE };
+      return {
+        title: current.title,
+        query: articleQuery(current.id, SHARE_TARGET_CHANNEL.timeline, shareId),
+        imageUrl: SHARE_IMAGE,
+      };
     },
   },
 });

@@ -1,6 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
 import { installment } from '../../stores/index';
+import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
 
@@ -46,13 +47,16 @@ ComponentWithStore({
       return {
         title: installment.header?.title ?? '深入学习领会党的二十大精神',
         // No share id: a share of the whole installment names no speech, and share events are per speech.
-        path: '/pages/installment/index?ch=chat',
+        path: `/pages/installment/index?ch=${SHARE_TARGET_CHANNEL.chat}`,
         imageUrl: SHARE_IMAGE,
       };
     },
 
     onShareTimeline() {
-      return { title: installment.header?.title ?? '深入学习领会党的二十大精神', query: 'ch=tl' };
+      return {
+        title: installment.header?.title ?? '深入学习领会党的二十大精神',
+        query: `ch=${SHARE_TARGET_CHANNEL.timeline}`,
+      };
     },
   },
 });

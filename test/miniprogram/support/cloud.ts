@@ -1,11 +1,12 @@
 import { loadCatalog } from '../../../backend/content/catalog';
 import { syncInstallments } from '../../../backend/content/sync';
-import { LOCAL_READER_SECRET, readerKeys } from '../../../backend/core/reader-key';
-import { dispatch } from '../../../backend/core/router';
+import { CLIENT_SOURCE } from '../../../backend/core/context';
+import { createDispatcher } from '../../../backend/core/dispatcher';
+import { LOCAL_READER_SECRET } from '../../../backend/core/reader-key';
+import type { Stores } from '../../../backend/core/stores';
 import { functions, isFunctionName } from '../../../backend/functions';
-import { createCloudBaseStore } from '../../../backend/storage/cloudbase';
-import type { Store } from '../../../backend/storage/port';
-import type { Api, FunctionName, InstallmentView } from '../../../typings/contract';
+import { createCloudBaseStores } from '../../../backend/storage/cloudbase';
+import type { InstallmentView } from '../../../typings/contract';
 import { FakeCloudDb } from '../../support/fake-cloud-db';
 
 export interface CloudRequest {
@@ -18,10 +19,15 @@ export interface CloudRequest {
  * curated installment in an in-memory CloudBase fake. `openid` is the reader WeChat would name.
  */
 export async function contentCloud(options: { openid?: string | null; now?: () => Date } = {}) {
-  const store: Store = createCloudBaseStore(new FakeCloudDb());
-  await syncInstallments(store, loadCatalog());
+  const stores: Stores = createCloudBaseStores(new FakeCloudDb());
+  await syncInstallments(stores, loadCatalog());
   const calls: CloudRequest[] = [];
-  const readerKey = readerKeys(LOCAL_READER_SECRET);
+  const dispatcher = createDispatcher({
+    functions,
+    stores,
+    readerSecret: LOCAL_READER_SECRET,
+    now: options.now ?? (() => new Date()),
+  });
   /** Read counts to show instead of the counted ones: for checking how large numbers are displayed. */
   let shownCounts: Record<string, number> = {};
   let openid = options.openid === undefined ? 'o-test-reader' : options.openid;
@@ -29,12 +35,8 @@ export async function contentCloud(options: { openid?: string | null; now?: () =
   const handler = async (request: CloudRequest): Promise<unknown> => {
     calls.push(request);
     if (!isFunctionName(request.name)) throw { errCode: -501000, errMsg: 'FunctionName parameter could not be found' };
-    const res = await dispatch<Api[FunctionName]>(functions[request.name], request.data, {
-      identity: { openid },
-      now: options.now ?? (() => new Date()),
-      store,
-      readerKey,
-    });
+    // The app in WeChat, as the cloud sees it.
+    const res = await dispatcher.call(request.name, request.data, { openid, source: CLIENT_SOURCE });
     const action = (request.data as { action?: string }).action;
     if (res.ok && action === 'installment.get') {
       const view = res.data as InstallmentView;
@@ -45,7 +47,7 @@ export async function contentCloud(options: { openid?: string | null; now?: () =
 
   return {
     handler,
-    store,
+    stores,
     calls,
     setShownCounts: (counts: Record<string, number>) => {
       shownCounts = counts;

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type ArticleRecord, articleContent, type InstallmentRecord, type Store } from '../port';
-import { createTrackMethods } from './track';
+import { type ArticleRecord, articleContent, type ContentStore, type InstallmentRecord } from '../../content/port';
 
 /** What the json column holds; the other fields live in their own columns. */
 type InstallmentBody = Omit<InstallmentRecord, 'id' | 'number' | 'revision' | 'publishedAt'>;
@@ -40,8 +39,8 @@ const toArticle = (row: ArticleRow): ArticleRecord => {
   return { id: row.id, installmentId: row.installment_id, position: row.position, ...body };
 };
 
-/** The store over an open, migrated database (see `openDatabase`); `close()` closes that database. */
-export function createSqliteStore(db: Database): Store {
+/** The content port over an open, migrated database (see `openDatabase`). */
+export function createContentStore(db: Database): ContentStore {
   const upsertInstallment = db.prepare<[InstallmentRow]>(`
     INSERT INTO installments (id, number, revision, published_at, json)
     VALUES (@id, @number, @revision, @published_at, @json)
@@ -75,11 +74,6 @@ export function createSqliteStore(db: Database): Store {
     FROM articles a JOIN installments i ON i.id = a.installment_id
     ORDER BY i.number, a.position, a.id
   `);
-  // One bound JSON array instead of one parameter per id: no limit on how many ids are asked for.
-  const selectCounts = db.prepare<[string], { article_id: string; pv: number }>(
-    'SELECT article_id, pv FROM article_stats WHERE article_id IN (SELECT value FROM json_each(?))',
-  );
-
   const save = db.transaction((installment: InstallmentRecord, articles: ArticleRecord[]) => {
     upsertInstallment.run({
       id: installment.id,
@@ -119,16 +113,6 @@ export function createSqliteStore(db: Database): Store {
     },
     async listArticles() {
       return selectArticles.all().map(toArticle);
-    },
-    async readCounts(articleIds) {
-      const counts = new Map(articleIds.map((id) => [id, 0]));
-      if (articleIds.length === 0) return counts;
-      for (const row of selectCounts.all(JSON.stringify(articleIds))) counts.set(row.article_id, row.pv);
-      return counts;
-    },
-    ...createTrackMethods(db),
-    async close() {
-      if (db.open) db.close();
     },
   };
 }

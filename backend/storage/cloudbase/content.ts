@@ -1,20 +1,16 @@
 import type { CollectionReference, Database, DocumentData, WithId } from 'wx-server-sdk';
-import type { Store } from '../port';
+import type { ContentStore } from '../../content/port';
 import {
-  ARTICLE_STATS,
   ARTICLES,
   type ArticleDoc,
   articleDoc,
-  type CountersDoc,
   INSTALLMENTS,
   type InstallmentDoc,
   installmentDoc,
   toArticle,
   toInstallment,
-  zeroCounters,
 } from './documents';
-import { chunk, PAGE_SIZE, readAll } from './paging';
-import { createTrackMethods } from './track';
+import { chunk, readAll } from './paging';
 
 /** Article writes in flight at once during a save. */
 const WRITE_BATCH = 10;
@@ -24,49 +20,20 @@ const WRITE_BATCH = 10;
  * `throwOnNotFound: false`, which this store cannot count on), and that rejection is not reliably told apart
  * from a real failure. A `where` on `_id` costs the same single read and simply comes back empty.
  */
-const findById = async <T extends DocumentData>(
+export const findById = async <T extends DocumentData>(
   collection: CollectionReference<T>,
   id: string,
 ): Promise<WithId<T> | undefined> => (await collection.where({ _id: id }).limit(1).get()).data[0];
 
 /**
- * The store over `cloud.database()`. Requests per call: saveInstallment 1 read + 1 write per article
- * (10 at a time) + 1 read of which counter records exist + 1 add per missing one + 1 bulk remove + 1 write; getInstallment/getArticle 1 read; list methods and
- * installmentRevisions 1 read per 100 records (plus one when the last page is exactly full);
- * readCounts 1 read per 100 distinct ids, in parallel. Reading analytics: see track.ts.
+ * The content port over `cloud.database()`. Requests per call: saveInstallment 1 read + 1 write per article
+ * (10 at a time) + 1 bulk remove + 1 write; getInstallment/getArticle 1 read; list methods and
+ * installmentRevisions 1 read per 100 records (plus one when the last page is exactly full).
  */
-export function createCloudBaseStore(db: Database): Store {
+export function createContentStore(db: Database): ContentStore {
   const _ = db.command;
   const installments = db.collection<InstallmentDoc>(INSTALLMENTS);
   const articles = db.collection<ArticleDoc>(ARTICLES);
-  const stats = db.collection<CountersDoc>(ARTICLE_STATS);
-
-  /**
-   * Zeroed counter records for articles that have none, so that counting only ever `update`s them (see track.ts).
-   * An `add` refused as a duplicate — made meanwhile, or by our own add whose answer was lost — is what we wanted.
-   */
-  async function createCounters(ids: string[]): Promise<void> {
-    const have = new Set<string>();
-    for (const page of chunk(ids, PAGE_SIZE)) {
-      const { data } = await stats
-        .where({ _id: _.in(page) })
-        .field({ _id: true })
-        .limit(PAGE_SIZE)
-        .get();
-      for (const d of data) have.add(String(d._id));
-    }
-    const missing = ids.filter((id) => !have.has(id));
-    for (const batch of chunk(missing, WRITE_BATCH)) {
-      await Promise.all(
-        batch.map((id) =>
-          stats.add({ data: { _id: id, ...zeroCounters() } }).catch(async (error: unknown) => {
-            const found = await stats.where({ _id: id }).field({ _id: true }).limit(1).get();
-            if (found.data.length === 0) throw error;
-          }),
-        ),
-      );
-    }
-  }
 
   return {
     async saveInstallment(installment, list) {
@@ -78,7 +45,6 @@ export function createCloudBaseStore(db: Database): Store {
       for (const batch of chunk(list, WRITE_BATCH)) {
         await Promise.all(batch.map((a) => articles.doc(a.id).set({ data: articleDoc(a, installment.number) })));
       }
-      await createCounters(list.map((a) => a.id));
       const keep = list.map((a) => a.id);
       await articles
         .where(
@@ -111,27 +77,6 @@ export function createCloudBaseStore(db: Database): Store {
     async listArticles() {
       const query = articles.orderBy('installmentNumber', 'asc').orderBy('position', 'asc').orderBy('_id', 'asc');
       return (await readAll(query)).map(toArticle);
-    },
-
-    async readCounts(articleIds) {
-      const counts = new Map(articleIds.map((id) => [id, 0]));
-      const pages = await Promise.all(
-        chunk([...counts.keys()], PAGE_SIZE).map((ids) =>
-          stats
-            .where({ _id: _.in(ids) })
-            .field({ pv: true })
-            .limit(PAGE_SIZE)
-            .get(),
-        ),
-      );
-      for (const { data } of pages) for (const d of data) counts.set(String(d._id), d.pv ?? 0);
-      return counts;
-    },
-
-    ...createTrackMethods(db),
-
-    async close() {
-      // Nothing to release: the SDK holds no connection of ours.
     },
   };
 }

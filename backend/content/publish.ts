@@ -1,0 +1,25 @@
+import type { Stores } from '../core/stores';
+import { toRecords } from './records';
+import type { InstallmentFile } from './schema';
+
+/**
+ * Puts a curated installment in the store: its speeches become countable first (so a reader who sees one is
+ * counted), then the content is written, last of all the installment with its revision. A speech the new
+ * revision drops is no longer counted; its counts are kept. Counts are never touched.
+ */
+export async function publishInstallment(
+  stores: Pick<Stores, 'content' | 'track'>,
+  file: InstallmentFile,
+  revision: string,
+): Promise<void> {
+  const { installment, articles } = toRecords(file, revision);
+  const before = await stores.content.getInstallment(installment.id);
+  const kept = new Set(articles.map((a) => a.id));
+  const dropped = (before?.articles ?? []).filter((a) => !kept.has(a.id));
+  await stores.track.setCountable(
+    articles.map((a) => ({ id: a.id, readingMinutes: a.readingMinutes })),
+    true,
+  );
+  if (dropped.length > 0) await stores.track.setCountable(dropped, false);
+  await stores.content.saveInstallment(installment, articles);
+}
