@@ -22,7 +22,7 @@ export function readerKeys(secret: string | undefined): ReaderKeyOf {
   return (identity, anonId) => {
     if (identity.openid) return { key: hash('openid', identity.openid), kind: 'openid' };
     // Anyone can make up install ids, so they are taken only from the app in WeChat (not from HTTP API calls,
-    // other functions or DevTools) and are counted apart from the read count (see backend/track/increments.ts).
+    // other functions or DevTools) and are counted apart from the read count (see deltaOf in backend/track/model.ts).
     if (anonId && identity.source === CLIENT_SOURCE) return { key: hash('anon', anonId), kind: 'anon' };
     return null;
   };

@@ -8,7 +8,6 @@ import type { ContentCache } from './content-cache';
 import type { EntryStore } from './entry';
 import type { LoadStatus } from './installment';
 import { ReadingSession } from './reading';
-import type { SettingsStore } from './settings';
 import type { TrackQueue } from './track-queue';
 
 export interface ArticleScreen {
@@ -40,7 +39,6 @@ const screenOf = (v: ArticleView): ArticleScreen => ({
 export interface ArticleDeps {
   call: CloudClient['call'];
   cache: ContentCache;
-  settings: SettingsStore;
   entry: EntryStore;
   isOffline: () => Promise<boolean>;
   queue: TrackQueue;
@@ -75,22 +73,6 @@ export class ArticleStore {
       requested: false,
       session: false,
     });
-  }
-
-  get rootClass(): string {
-    return this.deps.settings.rootClass;
-  }
-
-  get fontStep(): number {
-    return this.deps.settings.fontStep;
-  }
-
-  get careMode(): boolean {
-    return this.deps.settings.careMode;
-  }
-
-  get singlePage(): boolean {
-    return this.deps.entry.singlePage;
   }
 
   get articleId(): string | null {

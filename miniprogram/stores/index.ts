@@ -12,7 +12,7 @@ import { TrackQueue } from './track-queue';
 /** The app's stores, created once and wired to the real services. Pages import from here. */
 export const settings = new SettingsStore();
 export const entry = new EntryStore();
-export const installment = new InstallmentStore({ call, cache: contentCache, settings, entry });
+export const installment = new InstallmentStore({ call, cache: contentCache });
 export const queue = new TrackQueue({
   call,
   anonId: installId,
@@ -24,11 +24,10 @@ export const queue = new TrackQueue({
 export const article = new ArticleStore({
   call,
   cache: contentCache,
-  settings,
   entry,
   isOffline,
   queue,
   anonId: installId,
 });
 whenOnline(() => queue.wake());
-export const search = new SearchStore({ call, settings });
+export const search = new SearchStore({ call });

@@ -3,8 +3,6 @@ import type { InstallmentView } from '../../typings/contract';
 import type { CloudClient } from '../services/cloud';
 import { formatCount, formatMinutes } from '../utils/format';
 import type { ContentCache } from './content-cache';
-import type { EntryStore } from './entry';
-import type { SettingsStore } from './settings';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -49,8 +47,6 @@ const headerOf = (v: InstallmentView): InstallmentHeader => ({
 export interface InstallmentDeps {
   call: CloudClient['call'];
   cache: ContentCache;
-  settings: SettingsStore;
-  entry: EntryStore;
 }
 
 /** The home page: the newest installment's header, editor's note and speech cards. */
@@ -65,14 +61,6 @@ export class InstallmentStore {
 
   constructor(private readonly deps: InstallmentDeps) {
     makeAutoObservable<InstallmentStore, 'deps'>(this, { deps: false });
-  }
-
-  get rootClass(): string {
-    return this.deps.settings.rootClass;
-  }
-
-  get singlePage(): boolean {
-    return this.deps.entry.singlePage;
   }
 
   toggleNote(): void {

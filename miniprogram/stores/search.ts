@@ -1,7 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { SearchHit } from '../../typings/contract';
 import type { CloudClient } from '../services/cloud';
-import type { SettingsStore } from './settings';
 
 export interface Segment {
   /** Position in the snippet: the template's wx:key. */
@@ -50,7 +49,6 @@ const rowOf = (hit: SearchHit, i: number): HitRow => ({
 
 export interface SearchDeps {
   call: CloudClient['call'];
-  settings: SettingsStore;
 }
 
 export class SearchStore {
@@ -62,10 +60,6 @@ export class SearchStore {
 
   constructor(private readonly deps: SearchDeps) {
     makeAutoObservable<SearchStore, 'deps' | 'seq'>(this, { deps: false, seq: false });
-  }
-
-  get rootClass(): string {
-    return this.deps.settings.rootClass;
   }
 
   setQuery(q: string): void {

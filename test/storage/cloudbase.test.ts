@@ -3,6 +3,7 @@ import { ARTICLE_STATS, createCloudBaseStores } from '../../backend/storage/clou
 import { FakeCloudDb } from '../support/fake-cloud-db';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
+import { staffStoreContract } from './staff-contract';
 import { trackStoreContract } from './track-contract';
 
 const setPvIn = (fake: FakeCloudDb) => async (articleId: string, pv: number) => {
@@ -21,6 +22,10 @@ describe('CloudBase store', () => {
 
 describe('CloudBase store: reading analytics', () => {
   trackStoreContract(async () => createCloudBaseStores(new FakeCloudDb()));
+});
+
+describe('CloudBase store: staff', () => {
+  staffStoreContract(async () => createCloudBaseStores(new FakeCloudDb()));
 });
 
 describe('CloudBase store on the database', () => {

@@ -13,6 +13,7 @@ import {
 } from '../../backend/storage/sqlite';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
+import { staffStoreContract } from './staff-contract';
 import { trackStoreContract } from './track-contract';
 
 const setPvIn = (db: Database) => async (articleId: string, pv: number) => {
@@ -30,6 +31,10 @@ describe('SQLite store', () => {
 
 describe('SQLite store: reading analytics', () => {
   trackStoreContract(async () => createSqliteStores(openDatabase(':memory:')));
+});
+
+describe('SQLite store: staff', () => {
+  staffStoreContract(async () => createSqliteStores(openDatabase(':memory:')));
 });
 
 describe('SQLite database file', () => {

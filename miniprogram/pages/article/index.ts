@@ -1,13 +1,16 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { getRect } from '../../services/layout';
 import { enableShareMenu, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
-import { article, settings } from '../../stores/index';
+import { article, entry, settings } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
+import { fieldsOf } from '../../utils/bindings';
 import { ID_FORMATS, SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { articlePath, articleQuery, targetOf } from '../../utils/entry';
 import { newShareId } from '../../utils/ids';
+import { instanceState } from '../../utils/instance-state';
 import { throttle } from '../../utils/throttle';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
@@ -15,31 +18,33 @@ const BLOCK_ID = new RegExp(ID_FORMATS.short);
 /** Scroll events come at up to 60 a second; the progress bar needs a few. */
 const SCROLL_THROTTLE_MS = 200;
 
-interface Instance {
+interface PageState {
   /** The page went away (or to the background) while its speech was still loading. */
   gone: boolean;
   hidden: boolean;
   scrollTop: number;
   contentHeight: number;
-  onScroll: ((top: number) => void) & { cancel: () => void };
+  onScroll: (((top: number) => void) & { cancel: () => void }) | null;
   progressTimer: ReturnType<typeof setInterval> | null;
 }
+
+const state = instanceState<PageState>(() => ({
+  gone: false,
+  hidden: false,
+  scrollTop: 0,
+  contentHeight: 0,
+  onScroll: null,
+  progressTimer: null,
+}));
 
 ComponentWithStore({
   storeBindings: {
     store: article,
-    fields: [
-      'status',
-      'article',
-      'readCountText',
-      'offline',
-      'errorMessage',
-      'progress',
-      'rootClass',
-      'fontStep',
-      'careMode',
-      'singlePage',
-    ],
+    fields: {
+      ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'progress']),
+      ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
+      ...fieldsOf(entry, ['singlePage']),
+    },
     actions: ['retry'],
   },
 
@@ -49,11 +54,7 @@ ComponentWithStore({
 
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
-      const self = this as unknown as Instance;
-      self.gone = false;
-      self.hidden = false;
-      self.scrollTop = 0;
-      self.contentHeight = 0;
+      const self = state(this);
       self.onScroll = throttle((top: number) => this.trackScroll(top), SCROLL_THROTTLE_MS);
       enableShareMenu();
       const { articleId } = targetOf(query);
@@ -64,28 +65,29 @@ ComponentWithStore({
       }
       await article.load(articleId, query);
       if (self.gone) return;
-      this.afterRender(() => this.restorePosition(articleId, query.b));
+      await this.measure();
+      await this.restorePosition(articleId, query.b);
       if (self.hidden) article.pauseReading();
       else this.startProgressTimer();
     },
 
     onUnload() {
-      (this as unknown as Instance).gone = true;
+      state(this).gone = true;
       this.savePosition();
       this.stopProgressTimer();
-      (this as unknown as Instance).onScroll?.cancel();
+      state(this).onScroll?.cancel();
       article.reset();
     },
 
     onHide() {
-      (this as unknown as Instance).hidden = true;
+      state(this).hidden = true;
       this.savePosition();
       this.stopProgressTimer();
       article.pauseReading();
     },
 
     onShow() {
-      const self = this as unknown as Instance;
+      const self = state(this);
       self.hidden = false;
       if (self.progressTimer === null && article.status === 'ready') {
         article.resumeReading();
@@ -94,49 +96,38 @@ ComponentWithStore({
     },
 
     startProgressTimer() {
-      const self = this as unknown as Instance;
-      self.progressTimer = setInterval(() => article.tickReading(), PROGRESS_EVERY_MS);
+      state(this).progressTimer = setInterval(() => article.tickReading(), PROGRESS_EVERY_MS);
     },
 
     stopProgressTimer() {
-      const self = this as unknown as Instance;
+      const self = state(this);
       if (self.progressTimer) clearInterval(self.progressTimer);
       self.progressTimer = null;
     },
 
     onPageScroll(e: WechatMiniprogram.Page.IPageScrollOption) {
-      (this as unknown as Instance).onScroll(e.scrollTop);
+      state(this).onScroll?.(e.scrollTop);
     },
 
     trackScroll(top: number) {
-      const self = this as unknown as Instance;
+      const self = state(this);
       self.scrollTop = top;
       const scrollable = self.contentHeight - windowHeight();
       if (scrollable > 0) article.setProgress((top / scrollable) * 100);
       if (self.contentHeight > 0) article.scrolled(Math.min(1, (top + windowHeight()) / self.contentHeight));
     },
 
-    afterRender(then: () => void) {
-      wx.nextTick(() => {
-        this.createSelectorQuery()
-          .select('.page')
-          .boundingClientRect((rect) => {
-            (this as unknown as Instance).contentHeight = rect?.height ?? 0;
-            then();
-          })
-          .exec();
-      });
+    /** The rendered page's height, once the render has happened: what the progress bar divides by. */
+    async measure() {
+      await new Promise<void>((resolve) => wx.nextTick(resolve));
+      state(this).contentHeight = (await getRect(this, '.page'))?.height ?? 0;
     },
 
     /** Back to where the reader left off, or to the paragraph a search result named. */
-    restorePosition(articleId: string, blockId: string | undefined) {
+    async restorePosition(articleId: string, blockId: string | undefined) {
       if (blockId && BLOCK_ID.test(blockId)) {
-        this.createSelectorQuery()
-          .select(`#b-${blockId}`)
-          .boundingClientRect((rect) => {
-            if (rect) scrollPageTo(rect.top - 16);
-          })
-          .exec();
+        const rect = await getRect(this, `#b-${blockId}`);
+        if (rect) scrollPageTo(rect.top - 16);
         return;
       }
       const top = scrollMemory.recall(articleId);
@@ -145,17 +136,17 @@ ComponentWithStore({
 
     savePosition() {
       const id = article.article?.id;
-      if (id) scrollMemory.remember(id, (this as unknown as Instance).scrollTop ?? 0);
+      if (id) scrollMemory.remember(id, state(this).scrollTop);
     },
 
     onFontStep(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { step: number }>) {
       settings.setFontStep(Number(e.currentTarget.dataset.step));
-      this.afterRender(() => undefined);
+      void this.measure();
     },
 
     onCareToggle() {
       settings.setCareMode(!settings.careMode);
-      this.afterRender(() => undefined);
+      void this.measure();
     },
 
     onNeighbour(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

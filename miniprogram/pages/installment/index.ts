@@ -1,14 +1,22 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
-import { installment } from '../../stores/index';
+import { entry, installment, settings } from '../../stores/index';
+import { fieldsOf } from '../../utils/bindings';
 import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
+import { instanceState } from '../../utils/instance-state';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
+
+const state = instanceState(() => ({ shownBefore: false }));
 
 ComponentWithStore({
   storeBindings: {
     store: installment,
-    fields: ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded', 'rootClass', 'singlePage'],
+    fields: {
+      ...fieldsOf(installment, ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded']),
+      ...fieldsOf(settings, ['rootClass']),
+      ...fieldsOf(entry, ['singlePage']),
+    },
     actions: ['toggleNote'],
   },
 
@@ -20,7 +28,7 @@ ComponentWithStore({
 
     /** Back from a speech: refresh the read counts (the first show is onLoad's). */
     onShow() {
-      const self = this as unknown as { shownBefore?: boolean };
+      const self = state(this);
       if (self.shownBefore) void installment.load();
       self.shownBefore = true;
     },
@@ -35,7 +43,7 @@ ComponentWithStore({
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program.
-      if (installment.singlePage) return;
+      if (entry.singlePage) return;
       openPage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 

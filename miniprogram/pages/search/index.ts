@@ -1,11 +1,12 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { openPage } from '../../services/navigation';
-import { search } from '../../stores/index';
+import { search, settings } from '../../stores/index';
+import { fieldsOf } from '../../utils/bindings';
 
 ComponentWithStore({
   storeBindings: {
     store: search,
-    fields: ['q', 'status', 'rows', 'errorMessage', 'rootClass'],
+    fields: { ...fieldsOf(search, ['q', 'status', 'rows', 'errorMessage']), ...fieldsOf(settings, ['rootClass']) },
     actions: ['clear'],
   },
 
