@@ -1,8 +1,9 @@
+import * as z from 'zod/mini';
 import type { ArticleSummary, ContentApi, InstallmentListItem } from '../../typings/contract';
 import { fail, ok } from '../core/envelope';
 import { eventId, shortId } from '../core/ids';
 import type { Actions } from '../core/router';
-import { z } from '../core/zod';
+import '../core/zod';
 import { recordOpening } from '../track/record';
 import { anonId, attribution } from '../track/schemas';
 import type { InstallmentRecord } from './port';
@@ -46,8 +47,8 @@ export const contentActions: Actions<ContentApi> = {
     role: 'public',
     input: z.strictObject({
       id: shortId,
-      read: z.strictObject({ eventId, attribution }).optional(),
-      anonId: anonId.optional(),
+      read: z.optional(z.strictObject({ eventId, attribution })),
+      anonId: z.optional(anonId),
     }),
     handle: async ({ id, read, anonId }, ctx) => {
       const article = await ctx.stores.content.getArticle(id);
@@ -63,7 +64,14 @@ export const contentActions: Actions<ContentApi> = {
   search: {
     role: 'public',
     input: z.strictObject({
-      q: z.string().max(200).trim().min(1, '请输入要搜索的字词').max(30, '搜索词不能超过 30 个字'),
+      q: z
+        .string()
+        .check(
+          z.maxLength(200),
+          z.trim(),
+          z.minLength(1, '请输入要搜索的字词'),
+          z.maxLength(30, '搜索词不能超过 30 个字'),
+        ),
     }),
     handle: async ({ q }, { stores }) => ok({ q, hits: searchArticles(await stores.content.listArticles(), q) }),
   },

@@ -1,12 +1,13 @@
+import * as z from 'zod/mini';
 import type { Envelope } from '../../typings/contract';
 import type { CallerRole, HandlerContext, Role } from './context';
 import { fail } from './envelope';
-import { z } from './zod';
+import { describeIssues, type Schema } from './zod';
 
 export interface Action<I, O> {
   /** Who may call it: checked from the caller's identity before the input is even parsed. */
   role: Role;
-  input: z.ZodType<I>;
+  input: Schema<I>;
   handle: (input: I, ctx: HandlerContext) => Promise<Envelope<O>>;
 }
 
@@ -17,16 +18,10 @@ export type Actions<Api> = {
 
 /** `userInfo` is added to every call by WeChat itself; anything else unexpected is refused. */
 const eventSchema = z.strictObject({
-  action: z.string().max(64),
-  input: z.unknown().optional(),
-  userInfo: z.unknown().optional(),
+  action: z.string().check(z.maxLength(64)),
+  input: z.optional(z.unknown()),
+  userInfo: z.optional(z.unknown()),
 });
-
-const describe = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
-    .join('；');
 
 const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
@@ -49,8 +44,8 @@ export async function dispatch<Api>(
   ctx: HandlerContext,
   log: (error: unknown) => void = console.error,
 ): Promise<Envelope<unknown>> {
-  const parsed = eventSchema.safeParse(event);
-  if (!parsed.success) return fail('BAD_REQUEST', `请求格式不对：${describe(parsed.error)}`);
+  const parsed = z.safeParse(eventSchema, event);
+  if (!parsed.success) return fail('BAD_REQUEST', `请求格式不对：${describeIssues(parsed.error)}`);
   const { action: name, input } = parsed.data;
   if (!hasOwn(actions, name)) return fail('BAD_REQUEST', `没有这个操作：${name.slice(0, 32)}`);
   const action = actions[name as keyof Api] as Action<unknown, unknown>;
@@ -58,8 +53,8 @@ export async function dispatch<Api>(
     if (action.role !== 'public' && !allows(await ctx.callerRole(), action.role)) {
       return fail('FORBIDDEN', FORBIDDEN[action.role]);
     }
-    const checked = action.input.safeParse(input ?? {});
-    if (!checked.success) return fail('BAD_REQUEST', `参数不对：${describe(checked.error)}`);
+    const checked = z.safeParse(action.input, input ?? {});
+    if (!checked.success) return fail('BAD_REQUEST', `参数不对：${describeIssues(checked.error)}`);
     return await action.handle(checked.data, ctx);
   } catch (error) {
     log(error);

@@ -1,9 +1,9 @@
+import * as z from 'zod/mini';
 import type { FunctionTable } from '../../backend/core/dispatcher';
 import { createDispatcher } from '../../backend/core/dispatcher';
 import { ok } from '../../backend/core/envelope';
 import { LOCAL_READER_SECRET, readerKeys } from '../../backend/core/reader-key';
 import type { Action } from '../../backend/core/router';
-import { z } from '../../backend/core/zod';
 import { parseAdminOpenids } from '../../backend/staff/roles';
 import { createSqliteStores, openDatabase } from '../../backend/storage/sqlite';
 

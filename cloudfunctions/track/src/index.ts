@@ -17,7 +17,7 @@ export const main = withTimer(
     env: process.env,
   }),
   {
-    source: () => cloud.getWXContext().SOURCE,
+    markers: () => ({ source: cloud.getWXContext().SOURCE, triggerSrc: process.env.TRIGGER_SRC }),
     onTimer: () => reconcileClosedDays(stores.track, new Date()),
   },
 );
