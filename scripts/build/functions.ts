@@ -46,10 +46,15 @@ export async function checkManifest(root: string, fn: CloudFunction): Promise<vo
     throw new BuildError(`${where} is not valid JSON: ${(error as Error).message}`);
   }
   const deps = (manifest as { dependencies?: Record<string, unknown> } | null)?.dependencies;
-  if (typeof deps?.[RUNTIME_SDK] !== 'string') {
+  const version = deps?.[RUNTIME_SDK];
+  if (typeof version !== 'string') {
     throw new BuildError(
       `${where} must declare "${RUNTIME_SDK}" in "dependencies": the bundle leaves it external and the cloud installs it`,
     );
+  }
+  // The cloud installs dependencies without a lockfile: only an exact version installs what was tested.
+  if (!/^\d+\.\d+\.\d+$/.test(version)) {
+    throw new BuildError(`${where}: pin "${RUNTIME_SDK}" to an exact version (found "${version}")`);
   }
 }
 
