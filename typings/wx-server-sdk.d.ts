@@ -44,6 +44,8 @@ declare module 'wx-server-sdk' {
       and(...expressions: Array<QueryCommand | WhereCondition | Array<QueryCommand | WhereCondition>>): LogicCommand;
       or(...expressions: Array<QueryCommand | WhereCondition | Array<QueryCommand | WhereCondition>>): LogicCommand;
       inc(value: number): UpdateCommand;
+      /** Deletes the field (`$unset`) in `update({ data })`. */
+      remove(): UpdateCommand;
     }
 
     /** `true`/`1` includes a field, `false`/`-1` excludes it. `_id` is always returned unless excluded. */

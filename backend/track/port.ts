@@ -13,6 +13,8 @@ import type {
 /** What `applyEvents` loads for one call: only what its events name. */
 export interface TrackRequest {
   reader: Reader;
+  /** The call's day: events are looked up in the ledger of it and the RESEND_WITHIN_DAYS before it. */
+  day: DayKey;
   /** Ledger entries to look up: the events' own ids and the reads that progress events refer to. */
   eventIds: string[];
   articleIds: string[];
@@ -100,6 +102,11 @@ export interface TrackStore {
    */
   applyEvents<T>(request: TrackRequest, decide: (snapshot: TrackSnapshot) => TrackDecision<T>): Promise<T>;
   reconcileSnapshot(range: { from: DayKey | null; to: DayKey }): Promise<ReconcileSnapshot>;
+  /**
+   * Moves the ledger of days before `before` out of readers' records where the adapter keeps it with them (CloudBase,
+   * whose records and answers are size-limited); nothing to do where it lives in a table of its own (SQLite).
+   */
+  archiveLedger(before: DayKey): Promise<{ readers: number; entries: number }>;
   /** Adds (possibly negative) deltas to the counters, creating missing ones. */
   adjustCounters(deltas: CounterDelta[]): Promise<void>;
 }

@@ -53,9 +53,9 @@ export async function recordEvents(
     if (reader === null) {
       answer(pending, failAll(list, 'BAD_REQUEST', NO_READER));
     } else {
-      const decide = decideEvents({ reader, events: list, now: ctx.now().getTime() });
+      const options = { reader, events: list, now: ctx.now().getTime() };
       try {
-        answer(pending, await ctx.stores.track.applyEvents(requestFor({ reader, events: list }), decide));
+        answer(pending, await ctx.stores.track.applyEvents(requestFor(options), decideEvents(options)));
       } catch (error) {
         if (!(error instanceof ReaderBusyError)) throw error;
         answer(pending, failAll(list, 'RATE_LIMITED', MESSAGES.rateLimited));
@@ -71,20 +71,42 @@ export const toResult = (outcome: EventOutcome): EventResult =>
     : { eventId: outcome.eventId, ok: false, code: outcome.code };
 
 /**
+ * How long `article.get` waits for its read to be recorded before serving the text without it. Well under the
+ * `content` function's timeout (config.json), so a stalled database request never costs the reader the speech.
+ */
+export const RECORDING_DEADLINE_MS = 2500;
+
+class RecordingTimeout extends Error {}
+
+/**
  * The opening that `article.get` records on its way. Counting never stands between a reader and the text: when
- * recording fails, the article is still served and `read` tells the app to send the event again through `track`.
+ * recording fails or takes too long, the article is still served and `read` tells the app to send the event
+ * again through `track` (with the same eventId, so a recording that lands late is not counted twice).
  */
 export async function recordOpening(
   ctx: HandlerContext,
   event: ReadEvent,
   anonId: string | undefined,
+  deadlineMs = RECORDING_DEADLINE_MS,
 ): Promise<{ result: EventResult; readCount: number | null }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const recording = recordEvents(ctx, [event], anonId);
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RecordingTimeout()), deadlineMs);
+  });
   try {
-    const [outcome] = await recordEvents(ctx, [event], anonId);
+    const [outcome] = await Promise.race([recording, late]);
     if (outcome === undefined) throw new Error('no outcome for the read');
     return { result: toResult(outcome), readCount: outcome.ok && outcome.type === 'read' ? outcome.readCount : null };
   } catch (error) {
-    console.error('recording a read with article.get failed', error);
+    if (error instanceof RecordingTimeout) {
+      console.error(`recording a read with article.get took over ${deadlineMs} ms: served without it`);
+      recording.catch((late: unknown) => console.error('the late recording failed', late));
+    } else {
+      console.error('recording a read with article.get failed', error);
+    }
     return { result: { eventId: event.eventId, ok: false, code: 'INTERNAL' }, readCount: null };
+  } finally {
+    clearTimeout(timer);
   }
 }

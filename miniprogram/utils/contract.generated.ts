@@ -29,4 +29,6 @@ export const SHARE_TARGET_CHANNEL = {
 
 export const MAX_BATCH = 20 as const;
 
+export const RESEND_WITHIN_DAYS = 3 as const;
+
 export const QR_SCENE_MAX = 32 as const;

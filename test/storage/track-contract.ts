@@ -21,6 +21,7 @@ const anon: Reader = { key: 'key-anon-000001', kind: 'anon' };
 
 const request = (reader: Reader, over: Partial<Omit<TrackRequest, 'reader'>> = {}): TrackRequest => ({
   reader,
+  day: '20261127',
   eventIds: [],
   articleIds: [],
   shareIds: [],
@@ -227,9 +228,10 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
           entries: [read('e0000002', 'a1', '20261128')],
         }),
       );
+      // Asked on the later entry's day: the earlier one is still within the days an event is looked up in.
       const seen = await snapshotOf(
         store,
-        request(openid, { eventIds: ['e0000001', 'e0000002'], articleIds: ['a1', 'a2'] }),
+        request(openid, { day: '20261128', eventIds: ['e0000001', 'e0000002'], articleIds: ['a1', 'a2'] }),
       );
       expect(seen.state?.ledgerSize).toBe(2);
       expect(seen.state?.articles).toEqual(

@@ -125,6 +125,7 @@ const command: Command = {
   and: (...expressions) => new FakeQueryCommand('and', flattenArgs(expressions)),
   or: (...expressions) => new FakeQueryCommand('or', flattenArgs(expressions)),
   inc: (value) => new FakeUpdateCommand('inc', [value]),
+  remove: () => new FakeUpdateCommand('remove', []),
 };
 
 const idKey = (id: DocumentId): string => `${typeof id}:${id}`;
@@ -347,7 +348,12 @@ export class FakeCloudDb implements Database {
   applyUpdate(name: string, doc: StoredDoc, data: Record<string, unknown>): boolean {
     const next = copy(doc);
     for (const [path, value] of flattenPaths(data)) {
-      if (value instanceof FakeUpdateCommand) {
+      if (value instanceof FakeUpdateCommand && value.operator === 'remove') {
+        const keys = path.split('.');
+        const last = keys.pop() as string;
+        const parent = keys.length === 0 ? next : readPath(next, keys.join('.'));
+        if (isPlainObject(parent)) delete parent[last];
+      } else if (value instanceof FakeUpdateCommand) {
         if (value.operator !== 'inc') throw new FakeDbError(`update command "${value.operator}" is not supported`);
         const current = readPath(next, path);
         const step = value.operands[0] as number;

@@ -1,6 +1,7 @@
 import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
 import type { Stores } from '../../backend/core/stores';
+import { RECORDING_DEADLINE_MS } from '../../backend/track/record';
 import type { ArticleView, Envelope, EventResult } from '../../typings/contract';
 import { A, adapters, attribution, data, drift, type Harness, newId, totals } from './support';
 
@@ -82,5 +83,53 @@ describe.each(adapters)('article.get recording the opening, on %s', (_name, open
       code: 'BAD_REQUEST',
     });
     expect(await get({ id: A, read: opening(), anonId: 'a b' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+});
+
+describe('article.get when recording stalls', () => {
+  test('serves the speech at the deadline, tells the app to send the read again, and a late landing counts once', async () => {
+    const h = await adapters[0]?.[1]();
+    if (!h) throw new Error('no adapter');
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let release: () => void = () => undefined;
+    const stalled: Stores = {
+      ...h.stores,
+      track: {
+        ...h.store,
+        applyEvents: async (request, decide) => {
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          return h.store.applyEvents(request, decide);
+        },
+      },
+    };
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const read = { eventId: newId('r'), attribution: attribution() };
+      const answer = dispatch(
+        contentActions,
+        { action: 'article.get', input: { id: A, read } },
+        {
+          ...h.ctx('o-reader'),
+          stores: stalled,
+        },
+      ) as Promise<Envelope<Answer>>;
+      await jest.advanceTimersByTimeAsync(RECORDING_DEADLINE_MS);
+      const view = data(await answer);
+      expect(view.title).toBeTruthy();
+      expect(view.read).toEqual({ eventId: read.eventId, ok: false, code: 'INTERNAL' });
+      expect(spy).toHaveBeenCalledWith(expect.stringMatching(/served without it/));
+      // The stalled write lands after all; the app's retry with the same eventId changes nothing.
+      release();
+      jest.useRealTimers();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(data(await h.track('read', { articleId: A, ...read }))).toEqual({ counted: true, readCount: 1 });
+      expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
+    } finally {
+      jest.useRealTimers();
+      spy.mockRestore();
+      await h.close();
+    }
   });
 });

@@ -39,8 +39,9 @@ describe('decideEvents', () => {
       { type: 'progress', eventId: 'e0000003', articleId: A, readEventId: 'e0000001', depth: 1, dwellMs: 1 },
       { type: 'share', eventId: 'e0000004', articleId: B, shareId: 'sh00002', target: 'chat' },
     ];
-    expect(requestFor({ reader, events })).toEqual({
+    expect(requestFor({ reader, events, now: T0 })).toEqual({
       reader,
+      day: dayOf(T0),
       eventIds: ['e0000001', 'e0000002', 'e0000003', 'e0000004'],
       articleIds: [A, B],
       shareIds: ['sh00001', 'sh00002'],

@@ -58,6 +58,12 @@ export interface EventResult {
 /** Events in one `batch` call. */
 export const MAX_BATCH = 20;
 
+/**
+ * An event sent again within this many days of its first sending is recognised and changes nothing; the app drops
+ * events it could not deliver for longer (the server keeps what it needs to recognise them for this long).
+ */
+export const RESEND_WITHIN_DAYS = 3;
+
 export interface TrackApi {
   read: { input: Omit<ReadEvent, 'type'> & AnonymousReader; output: { counted: boolean; readCount: number } };
   /** `completed`: the reading this progress belongs to counts as completed (by this event or an earlier one). */

@@ -1,10 +1,10 @@
 import type { WithId } from 'wx-server-sdk';
+import type { ShareTarget } from '../../../typings/contract';
 import { type ArticleRecord, articleContent, type InstallmentRecord } from '../../content/port';
 import type { StaffMember } from '../../staff/port';
 import {
   type DailyCounts,
   type DayKey,
-  type LedgerEntry,
   type ReaderArticle,
   type ReaderKind,
   TOTAL_COUNTERS,
@@ -15,15 +15,22 @@ import {
 export const INSTALLMENTS = 'installments';
 export const ARTICLES = 'articles';
 /**
- * Reading statistics, in one collection so that one `get` (`_id` in [reader, articles, shares]) fetches everything
- * an event needs: articles' counters (`_id` = article id), readers' records with their ledgers (`R_<key>`) and
- * share records (`S_<shareId>`). Article ids never contain `_` or capitals, so the three never collide.
+ * Reading statistics, in one collection so that one `get` (`_id` in [...]) fetches everything an event needs:
+ * articles' counters (`_id` = article id), readers' records (`R_<key>`), the reader's archived ledger days
+ * (`L_<day>_<key>`) and share records (`S_<shareId>`). Article ids never contain `_` or capitals, so none collide.
  */
 export const ARTICLE_STATS = 'article_stats';
 export const READER_PREFIX = 'R_';
+export const LEDGER_PREFIX = 'L_';
 export const SHARE_PREFIX = 'S_';
-/** Field names inside a record cannot be all digits safely, so day keys in `d` carry a letter. */
+/** Field names inside a record cannot be all digits safely, so day keys in `d`, `ev` and `n` carry a letter. */
 export const DAY_PREFIX = 'D';
+
+export const readerId = (key: string): string => READER_PREFIX + key;
+/** The day first: reader keys are base64url and may hold `_`, days never do. */
+export const ledgerId = (day: DayKey, key: string): string => `${LEDGER_PREFIX}${day}_${key}`;
+export const dayField = (day: DayKey): string => DAY_PREFIX + day;
+export const dayOfField = (field: string): DayKey => field.slice(DAY_PREFIX.length);
 
 /** `installments` record; `_id` is the installment id. */
 export type InstallmentDoc = Omit<InstallmentRecord, 'id'>;
@@ -34,16 +41,22 @@ export type InstallmentDoc = Omit<InstallmentRecord, 'id'>;
  */
 export type ArticleDoc = Omit<ArticleRecord, 'id'> & { installmentNumber: number };
 
+/** Counters by channel: `{<channel>: {<counter>: n}}`. */
+export type ChannelCounts = Record<string, Partial<DailyCounts>>;
+
 /**
- * `article_stats` record of an article: its totals and `d[D<day>][<channel>]` daily counters; `_id` is the article id.
- * `on`: the speech can be counted (it is published), `m` its reading time in minutes. Created zeroed when the speech
- * is first made countable, so counting only ever adds to it with `_.inc`.
+ * `article_stats` record of an article (`_id` the article id): its totals, `c[<channel>]` the daily counters summed
+ * over all days, and `d[D<day>][<channel>]` the daily counters; one `update` moves all three together. `on`: the
+ * speech can be counted (it is published), `m` its reading time in minutes. Created zeroed when the speech is first
+ * made countable, so counting only ever adds to it with `_.inc`. Never read whole: every read projects the fields
+ * it needs (`pv`; the totals and `c`; the days asked for).
  */
 export type CountersDoc = {
   t: 'article';
   on: boolean;
   m: number;
-  d: Record<string, Record<string, Partial<DailyCounts>>>;
+  c: ChannelCounts;
+  d: Record<string, ChannelCounts>;
 } & TotalCounts;
 
 /** A counter record with nothing counted yet: adding it twice is harmless (the second add is refused). */
@@ -52,18 +65,38 @@ export const zeroCounters = (on = false, m = 1): CountersDoc => ({
   on,
   m,
   ...zeroCounts(TOTAL_COUNTERS),
+  c: {},
   d: {},
 });
 
-export const STAFF = 'staff';
+/**
+ * A ledger entry as stored, under its event id within its day (the key and the container give those): short field
+ * names, because a reader's busiest day holds up to MAX_LEDGER_PER_READER_DAY of them.
+ * y: type (r read, c completion, s share); a: article; t: server time; c: channel; f: flags (see entries.ts);
+ * x: session (read, completion); s: share id (read: the share that brought the reader; share: its own id);
+ * p: the read a completion belongs to; g: a share's target.
+ */
+export interface EntryDoc {
+  y: 'r' | 'c' | 's';
+  a: string;
+  t: number;
+  c: string;
+  f: number;
+  x?: string;
+  s?: string;
+  p?: string;
+  g?: ShareTarget;
+}
 
-/** `staff` record; `_id` is the member's key (the keyed hash of their openid). */
-export type StaffDoc = Omit<StaffMember, 'key'>;
+/** Entries of one day by event id. */
+export type DayEntries = Record<string, EntryDoc>;
 
 /**
- * `article_stats` record of a reader (`_id` READER_PREFIX + key): rate, per-article state and the reader's ledger
- * `ev[eventId]`. `v` is bumped by every write: writes are conditional on the `v` that was read.
- * `u` is the day of the last ledger entry, so reconciling recent days reads only recent readers.
+ * `article_stats` record of a reader (`_id` READER_PREFIX + key): rate, per-article state and the ledger of the days
+ * not yet archived, `ev[D<day>][eventId]`, with `n[D<day>]` entries each. `v` is bumped by every write: writes are
+ * conditional on the `v` that was read. `o` is the oldest day still held here ('' when none): the daily timer moves
+ * closed days out to ledger records, so a reader's record holds a day or two of ledger, never more than
+ * MAX_HELD_DAYS (a write archives first when the timer has not).
  */
 export interface ReaderDoc {
   t: 'reader';
@@ -76,10 +109,28 @@ export interface ReaderDoc {
   /** Ledger entries of `today.day` (the daily cap) and the shares counted on `sh.day` (see ReaderState). */
   today: { day: DayKey; count: number };
   sh: { day: DayKey; keys: string[] };
-  u: DayKey;
+  o: DayKey;
   a: Record<string, ReaderArticle>;
-  ev: Record<string, LedgerEntry>;
+  ev: Record<string, DayEntries>;
+  n: Record<string, number>;
 }
+
+/**
+ * `article_stats` record of one closed day of one reader's ledger (`_id` ledgerId(day, key)), moved out of `R_`.
+ * `ev` is keyed by day like the reader's, so one projection (`ev.D<day>.<eventId>`) looks an event up in both.
+ */
+export interface LedgerDoc {
+  t: 'ledger';
+  /** The reader's key. */
+  r: string;
+  kind: ReaderKind;
+  day: DayKey;
+  n: number;
+  ev: Record<string, DayEntries>;
+}
+
+/** A reader's record holds at most this many days of ledger: a write archives older ones first (see ledger.ts). */
+export const MAX_HELD_DAYS = 7;
 
 /** `article_stats` record of a share (`_id` SHARE_PREFIX + share id); `eventId` is the share event that made it. */
 export interface ShareDoc {
@@ -89,6 +140,11 @@ export interface ShareDoc {
   eventId: string;
   at: number;
 }
+
+export const STAFF = 'staff';
+
+/** `staff` record; `_id` is the member's key (the keyed hash of their openid). */
+export type StaffDoc = Omit<StaffMember, 'key'>;
 
 // Fields are listed one by one so `data` never carries `_id` (the SDK rejects it in `set`) or stray keys.
 

@@ -276,5 +276,9 @@ export function createTrackStore(db: Database): TrackStore {
     async adjustCounters(deltas) {
       adjust(deltas);
     },
+    async archiveLedger() {
+      // The ledger is a table of its own here: nothing grows with the reader.
+      return { readers: 0, entries: 0 };
+    },
   };
 }

@@ -20,8 +20,9 @@ export interface DecideOptions {
 }
 
 /** What `applyEvents` must load for these events. */
-export const requestFor = ({ reader, events }: Pick<DecideOptions, 'reader' | 'events'>): TrackRequest => ({
+export const requestFor = ({ reader, events, now }: DecideOptions): TrackRequest => ({
   reader,
+  day: dayOf(now),
   eventIds: [...new Set(events.flatMap((e) => (e.type === 'progress' ? [e.eventId, e.readEventId] : [e.eventId])))],
   articleIds: [...new Set(events.map((e) => e.articleId))],
   shareIds: [...new Set(events.flatMap((e) => shareIdsOf(e)))],
