@@ -118,12 +118,21 @@ const sortKey = (d: Drift) => `${d.day ?? '~'}|${d.articleId}|${d.channel ?? ''}
 export const TIMER_LOOKBACK_DAYS = 7;
 
 /**
- * The daily timer's reconcile: the last week's closed days, fixed. Today is left for tomorrow's run, because
- * in the cloud a day's counters are only final once no call of that day can still be writing.
+ * The daily timer's job: move closed days of ledger out of readers' records (where the adapter keeps them there),
+ * then reconcile the last week's closed days, one day at a time so that no read holds more than a day of ledger.
+ * Today is left for tomorrow's run, because in the cloud a day's counters are only final once no call of that day
+ * can still be writing.
  */
 export async function reconcileClosedDays(store: TrackStore, now: Date): Promise<ReconcileReport> {
   const today = dayOf(now.getTime());
-  const report = await reconcile(store, { from: addDays(today, -TIMER_LOOKBACK_DAYS), to: today, fix: true });
+  const archived = await store.archiveLedger(today);
+  console.log(`archive: ${archived.entries} ledger entries of ${archived.readers} readers moved to ledger records`);
+  const report: ReconcileReport = { entries: 0, drift: [] };
+  for (let day = addDays(today, -TIMER_LOOKBACK_DAYS); day < today; day = addDays(day, 1)) {
+    const daily = await reconcile(store, { from: day, to: addDays(day, 1), fix: true });
+    report.entries += daily.entries;
+    report.drift.push(...daily.drift);
+  }
   console.log(`reconcile: ${report.entries} ledger entries, ${report.drift.length} counters corrected`);
   for (const d of report.drift.slice(0, 50)) console.log('reconcile drift', JSON.stringify(d));
   return report;
