@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Envelope } from '../../typings/contract';
+import { StoreUnavailableError } from '../storage/port';
 import type { HandlerContext } from './context';
-import { fail } from './envelope';
+import { fail, UNAVAILABLE_MESSAGE } from './envelope';
 
 z.config(z.locales.zhCN());
 
@@ -32,7 +33,8 @@ const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /**
  * Validates the event, runs the action's handler and always answers with an envelope:
- * bad input is BAD_REQUEST before any handler runs; a thrown error is INTERNAL and logged.
+ * bad input is BAD_REQUEST before any handler runs; a busy store is UNAVAILABLE (retryable); any other thrown error
+ * is INTERNAL and logged.
  */
 export async function dispatch<Api>(
   actions: Actions<Api>,
@@ -50,6 +52,7 @@ export async function dispatch<Api>(
   try {
     return await action.handle(checked.data, ctx);
   } catch (error) {
+    if (error instanceof StoreUnavailableError) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
     log(error);
     return fail('INTERNAL', '服务暂时出了点问题，请稍后再试');
   }

@@ -23,7 +23,8 @@ import { opensWindow } from './window';
  */
 export const MAX_LEDGER_PER_READER_DAY = 5000;
 
-export type RejectCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED';
+/** UNAVAILABLE is never decided here: record.ts answers it when the store was busy. */
+export type RejectCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 export type EventOutcome =
   | { eventId: string; ok: true; type: 'read'; counted: boolean; readCount: number }

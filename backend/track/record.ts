@@ -1,12 +1,20 @@
 import type { EventResult, ReadEvent, TrackEvent } from '../../typings/contract';
 import type { HandlerContext } from '../core/context';
-import { ReaderBusyError } from '../storage/port';
+import { UNAVAILABLE_MESSAGE } from '../core/envelope';
+import { ReaderBusyError, StoreUnavailableError } from '../storage/port';
 import { trackedArticles } from './articles';
 import { isCrawler } from './channels';
 import { decideEvents, type EventOutcome, MESSAGES, requestFor } from './decide';
 
 const NO_ARTICLE = '没有找到这篇文章';
 const NO_READER = '无法识别读者：没有 openid 时请附上 anonId';
+
+/** The answer for events a store refused with nothing stored, so that the app sends them again; null otherwise. */
+function sendAgainLater(error: unknown) {
+  if (error instanceof ReaderBusyError) return { code: 'RATE_LIMITED', message: MESSAGES.rateLimited } as const;
+  if (error instanceof StoreUnavailableError) return { code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE } as const;
+  return null;
+}
 
 /**
  * Records one call's events for the calling reader and answers each. Events of unknown articles are NOT_FOUND
@@ -60,13 +68,9 @@ export async function recordEvents(
       try {
         decided = await ctx.store.applyEvents(requestFor({ reader, events: list }), decide);
       } catch (error) {
-        if (!(error instanceof ReaderBusyError)) throw error;
-        decided = list.map((e) => ({
-          eventId: e.eventId,
-          ok: false,
-          code: 'RATE_LIMITED',
-          message: MESSAGES.rateLimited,
-        }));
+        const later = sendAgainLater(error);
+        if (later === null) throw error;
+        decided = list.map((e) => ({ eventId: e.eventId, ok: false, ...later }));
       }
     }
     for (const [k, [i]] of pending.entries()) outcomes.set(i, decided[k] as EventOutcome);
@@ -94,7 +98,11 @@ export async function recordOpening(
     if (outcome === undefined) throw new Error('no outcome for the read');
     return { result: toResult(outcome), readCount: outcome.ok && outcome.type === 'read' ? outcome.readCount : null };
   } catch (error) {
-    console.error('recording a read with article.get failed', error);
-    return { result: { eventId: event.eventId, ok: false, code: 'INTERNAL' }, readCount: null };
+    const unavailable = error instanceof StoreUnavailableError;
+    if (!unavailable) console.error('recording a read with article.get failed', error);
+    return {
+      result: { eventId: event.eventId, ok: false, code: unavailable ? 'UNAVAILABLE' : 'INTERNAL' },
+      readCount: null,
+    };
   }
 }

@@ -2,7 +2,7 @@ import type { Store } from '../port';
 import { openDatabase } from './database';
 import { createSqliteStore } from './store';
 
-export { openDatabase } from './database';
+export { BUSY_TIMEOUT_MS, openDatabase } from './database';
 export { type Migration, migrate, migrations, schemaVersion } from './migrations';
 export { createSqliteStore } from './store';
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type ArticleRecord, articleContent, type InstallmentRecord, type Store } from '../port';
+import { busyAsUnavailable } from './busy';
 import { createTrackMethods } from './track';
 
 /** What the json column holds; the other fields live in their own columns. */
@@ -40,7 +41,10 @@ const toArticle = (row: ArticleRow): ArticleRecord => {
   return { id: row.id, installmentId: row.installment_id, position: row.position, ...body };
 };
 
-/** The store over an open, migrated database (see `openDatabase`); `close()` closes that database. */
+/**
+ * The store over an open, migrated database (see `openDatabase`); `close()` closes that database. A statement that
+ * cannot get the lock in time throws StoreUnavailableError.
+ */
 export function createSqliteStore(db: Database): Store {
   const upsertInstallment = db.prepare<[InstallmentRow]>(`
     INSERT INTO installments (id, number, revision, published_at, json)
@@ -99,7 +103,7 @@ export function createSqliteStore(db: Database): Store {
     }
   });
 
-  return {
+  return busyAsUnavailable<Store>({
     async saveInstallment(installment, articles) {
       save(installment, articles);
     },
@@ -130,5 +134,5 @@ export function createSqliteStore(db: Database): Store {
     async close() {
       if (db.open) db.close();
     },
-  };
+  });
 }
