@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { CLIENT_SOURCE, type HandlerContext } from '../backend/core/context';
 import { fail } from '../backend/core/envelope';
 import { LOCAL_READER_SECRET, readerKeys } from '../backend/core/reader-key';
@@ -6,6 +7,7 @@ import { dispatch } from '../backend/core/router';
 import { functions, isFunctionName } from '../backend/functions';
 import type { Store } from '../backend/storage/port';
 import type { Api, Envelope, FunctionName } from '../typings/contract';
+import { pathOf, shownTarget } from './target';
 
 /** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
 export const OPENID_HEADER = 'x-openid';
@@ -44,9 +46,28 @@ const openidOf = (req: IncomingMessage): string | null => {
   return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : null;
 };
 
+const actionOf = (event: unknown): string =>
+  event !== null && typeof event === 'object' && 'action' in event && typeof event.action === 'string'
+    ? event.action.slice(0, 32)
+    : '-';
+
+interface Answer {
+  status: number;
+  action: string;
+  body: Envelope<unknown>;
+}
+
+/** Node's parser refused the request (or its client was too slow): what to answer, by error code. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, '请求发送得太慢，连接已断开'],
+  HPE_HEADER_OVERFLOW: [431, '请求头太大'],
+};
+const UNPARSABLE: [number, string] = [400, '请求格式不对：请求行或请求头无法解析'];
+
 /**
  * Serves every cloud function as `POST /api/<function>` with the JSON the mini-program sends,
  * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
+ * Every request, the preview's included, runs inside one error boundary: no request can stop the server.
  */
 export function createLocalServer({
   store,
@@ -56,34 +77,81 @@ export function createLocalServer({
   fallback,
 }: ServerOptions): Server {
   const readerKey = readerKeys(readerSecret);
-  return createServer(async (req, res) => {
-    if (fallback && !req.url?.startsWith('/api/') && fallback(req, res)) return;
-    const started = Date.now();
-    const match = /^\/api\/([\w-]+)$/.exec(req.url ?? '');
-    let action = '-';
-    let status = 200;
-    let body: Envelope<unknown>;
-    try {
-      if (req.method !== 'POST' || !match?.[1]) {
-        status = 404;
-        body = fail('NOT_FOUND', '没有这个接口：请用 POST /api/<云函数名>');
-      } else if (!isFunctionName(match[1])) {
-        status = 404;
-        body = fail('NOT_FOUND', `没有这个云函数：${match[1]}`);
-      } else {
-        const event: unknown = JSON.parse((await readBody(req)) || 'null');
-        if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
-        // Local callers stand for the app in WeChat.
-        const identity = { openid: openidOf(req), source: CLIENT_SOURCE };
-        const ctx: HandlerContext = { identity, now, store, readerKey };
-        body = await dispatch<Api[FunctionName]>(functions[match[1]], event, ctx);
-      }
-    } catch (error) {
-      status = error instanceof BodyTooLarge ? 413 : 400;
-      body = fail('BAD_REQUEST', error instanceof BodyTooLarge ? '请求太大' : '请求不是合法的 JSON');
+
+  const api = async (req: IncomingMessage, name: string | undefined): Promise<Answer | null> => {
+    if (req.method !== 'POST' || !name) {
+      return { status: 404, action: '-', body: fail('NOT_FOUND', '没有这个接口：请用 POST /api/<云函数名>') };
     }
-    send(res, status, body);
-    const outcome = body.ok ? 'ok' : body.code;
-    log(`${req.method} ${req.url} ${action} → ${outcome} ${Date.now() - started}ms`);
+    if (!isFunctionName(name)) return { status: 404, action: '-', body: fail('NOT_FOUND', `没有这个云函数：${name}`) };
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return { status: 413, action: '-', body: fail('BAD_REQUEST', '请求太大') };
+      // The client went away mid-body, or was cut off as too slow (answered and logged by onClientError).
+      if (req.socket.destroyed) return null;
+      throw error;
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(text || 'null');
+    } catch {
+      return { status: 400, action: '-', body: fail('BAD_REQUEST', '请求不是合法的 JSON') };
+    }
+    // Local callers stand for the app in WeChat.
+    const identity = { openid: openidOf(req), source: CLIENT_SOURCE };
+    const ctx: HandlerContext = { identity, now, store, readerKey };
+    return {
+      status: 200,
+      action: actionOf(event),
+      body: await dispatch<Api[FunctionName]>(functions[name], event, ctx),
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const path = pathOf(req.url);
+    let answer: Answer | null;
+    if (path === null) {
+      answer = { status: 400, action: '-', body: fail('BAD_REQUEST', '请求地址不对：请用以 / 开头的路径') };
+    } else if (!path.startsWith('/api/') && fallback?.(req, res)) {
+      return;
+    } else {
+      answer = await api(req, /^\/api\/([\w-]+)$/.exec(path)?.[1]);
+    }
+    if (answer === null) return;
+    send(res, answer.status, answer.body);
+    const outcome = answer.body.ok ? 'ok' : answer.body.code;
+    log(`${req.method} ${shownTarget(req.url)} ${answer.action} → ${outcome} ${Date.now() - started}ms`);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(
+        `${req.method} ${shownTarget(req.url)} → 出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', '服务暂时出了点问题，请稍后再试'));
+      else res.destroy();
+    });
   });
+
+  // Replaces Node's default answer (a bare 400 with no body) with one that says what went wrong.
+  const onClientError = (error: Error & { code?: string }, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? UNPARSABLE;
+    log(`无法处理的请求 → ${status} ${error.code ?? error.message}`);
+    // A response already under way on this connection cannot be followed by another.
+    if ((socket as { _httpMessage?: ServerResponse })._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(fail('BAD_REQUEST', message));
+    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
+    socket.end(head + body, () => socket.destroy());
+  };
+  server.on('clientError', onClientError);
+  return server;
 }
