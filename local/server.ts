@@ -13,6 +13,36 @@ import { pathOf, shownTarget } from './target';
 export const OPENID_HEADER = 'x-openid';
 const MAX_BODY = 256 * 1024;
 
+/** Time a client has to send the request line and headers. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * Time a client has to send a whole request, body included. Node's default is 300 s: a body sent one byte every
+ * 2 s held a socket that long. The largest body allowed (256 KB) takes milliseconds on this machine.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** An idle keep-alive connection is closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often Node looks for requests past the two timeouts above; its default, 30 s, lets them run that much longer. */
+export const TIMEOUT_CHECK_MS = 1_000;
+/** Connections open at once; beyond it new ones are closed unanswered. A preview tab holds a handful. */
+export const MAX_CONNECTIONS = 100;
+
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  timeoutCheckMs: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  headersTimeoutMs: HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+  timeoutCheckMs: TIMEOUT_CHECK_MS,
+  maxConnections: MAX_CONNECTIONS,
+};
+
 export interface ServerOptions {
   store: Store;
   now?: () => Date;
@@ -21,6 +51,8 @@ export interface ServerOptions {
   readerSecret?: string;
   /** Serves requests outside /api/ (the browser preview); returns true when it answered. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** DEFAULT_LIMITS unless said otherwise (tests use small ones). */
+  limits?: Partial<ServerLimits>;
 }
 
 class BodyTooLarge extends Error {}
@@ -75,8 +107,13 @@ export function createLocalServer({
   log = console.log,
   readerSecret = LOCAL_READER_SECRET,
   fallback,
+  limits = {},
 }: ServerOptions): Server {
   const readerKey = readerKeys(readerSecret);
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, timeoutCheckMs, maxConnections } = {
+    ...DEFAULT_LIMITS,
+    ...limits,
+  };
 
   const api = async (req: IncomingMessage, name: string | undefined): Promise<Answer | null> => {
     if (req.method !== 'POST' || !name) {
@@ -125,7 +162,12 @@ export function createLocalServer({
     log(`${req.method} ${shownTarget(req.url)} ${answer.action} → ${outcome} ${Date.now() - started}ms`);
   };
 
-  const server = createServer((req, res) => {
+  const timeouts = {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: timeoutCheckMs,
+  };
+  const server = createServer(timeouts, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(
         `${req.method} ${shownTarget(req.url)} → 出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -153,5 +195,8 @@ export function createLocalServer({
     socket.end(head + body, () => socket.destroy());
   };
   server.on('clientError', onClientError);
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.maxConnections = maxConnections;
+  server.on('drop', () => log(`已有 ${maxConnections} 个连接，新连接被拒绝`));
   return server;
 }

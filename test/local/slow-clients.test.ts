@@ -1,0 +1,135 @@
+import type { Server } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { Store } from '../../backend/storage/port';
+import {
+  createLocalServer,
+  DEFAULT_LIMITS,
+  HEADERS_TIMEOUT_MS,
+  MAX_CONNECTIONS,
+  REQUEST_TIMEOUT_MS,
+} from '../../local/server';
+import { contentStore } from '../support/content-store';
+
+/** Small limits, so that being cut off shows within a test's second. */
+const LIMITS = { headersTimeoutMs: 200, requestTimeoutMs: 300, keepAliveTimeoutMs: 200, timeoutCheckMs: 50 };
+
+let store: Store;
+let server: Server;
+let port: number;
+const lines: string[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  ({ store } = await contentStore());
+  server = createLocalServer({ store, log: (line) => lines.push(line), limits: { ...LIMITS, maxConnections: 3 } });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await store.close();
+});
+
+interface Trickle {
+  /** What the server sent, and when it closed the connection (ms after the first byte was sent). */
+  closed: Promise<{ answer: string; afterMs: number }>;
+}
+
+/** A client that sends `head` and then one byte of `rest` every `everyMs`, until the server closes on it. */
+function trickle(head: string, rest: string, everyMs: number): Trickle {
+  const socket = connect(port, '127.0.0.1');
+  sockets.push(socket);
+  const started = Date.now();
+  let answer = '';
+  let sent = 0;
+  let timer: NodeJS.Timeout | undefined;
+  socket.on('connect', () => {
+    socket.write(head);
+    timer = setInterval(() => {
+      if (sent < rest.length && socket.writable) socket.write(rest[sent++] ?? '');
+    }, everyMs);
+  });
+  socket.on('data', (chunk) => {
+    answer += chunk.toString();
+  });
+  socket.on('error', () => undefined);
+  return {
+    closed: new Promise((resolve) =>
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ answer, afterMs: Date.now() - started });
+      }),
+    ),
+  };
+}
+
+const openConnection = (): Promise<Socket> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    // Flowing, so that the server closing it is seen even when nobody reads what it sent.
+    socket.resume();
+    sockets.push(socket);
+  });
+
+const installmentList = () =>
+  fetch(`http://127.0.0.1:${port}/api/content`, {
+    method: 'POST',
+    body: JSON.stringify({ action: 'installment.list' }),
+    headers: { connection: 'close' },
+  });
+
+describe('the local server and slow or many clients', () => {
+  test('its limits are the documented constants unless a caller says otherwise', () => {
+    const real = createLocalServer({ store });
+    expect(real.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(real.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(real.keepAliveTimeout).toBe(DEFAULT_LIMITS.keepAliveTimeoutMs);
+    expect(real.maxConnections).toBe(MAX_CONNECTIONS);
+  });
+
+  test('a body sent one byte at a time is cut off with a 408 once the request takes too long', async () => {
+    const body = JSON.stringify({ action: 'installment.list' });
+    const head = `POST /api/content HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const { answer, afterMs } = await trickle(head, body, 40).closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('请求发送得太慢');
+    expect(afterMs).toBeLessThan(1000);
+    expect(lines.filter((line) => line.includes('ERR_HTTP_REQUEST_TIMEOUT'))).toHaveLength(1);
+    expect((await installmentList()).status).toBe(200);
+  });
+
+  test('headers sent one byte at a time are cut off once they take too long', async () => {
+    const { answer, afterMs } = await trickle('', 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1234567890\r\n\r\n', 20).closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(afterMs).toBeLessThan(1000);
+  });
+
+  test('an idle keep-alive connection is closed', async () => {
+    const socket = await openConnection();
+    const started = Date.now();
+    socket.write('POST /api/content HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
+    await new Promise((resolve) => socket.on('close', resolve));
+    // Node closes it 1 s after the timeout it advertises in Keep-Alive, so that clients never reuse a closing one.
+    expect(Date.now() - started).toBeLessThan(LIMITS.keepAliveTimeoutMs + 1000 + 500);
+  });
+
+  test('connections past the cap are closed unanswered; the ones open still work, and room comes back', async () => {
+    const open = await Promise.all([openConnection(), openConnection(), openConnection()]);
+    const refused = await openConnection();
+    await new Promise((resolve) => refused.on('close', resolve));
+    expect(lines.at(-1)).toBe('已有 3 个连接，新连接被拒绝');
+
+    const first = open[0] as Socket;
+    let answer = '';
+    first.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    first.write('GET /api/content HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => first.on('close', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    expect((await installmentList()).status).toBe(200);
+  });
+});
