@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CLIENT_SOURCE, type HandlerContext } from '../backend/core/context';
 import { fail } from '../backend/core/envelope';
 import { LOCAL_READER_SECRET, readerKeys } from '../backend/core/reader-key';
@@ -7,6 +6,7 @@ import { dispatch } from '../backend/core/router';
 import { functions, isFunctionName } from '../backend/functions';
 import type { Store } from '../backend/storage/port';
 import type { Api, Envelope, FunctionName } from '../typings/contract';
+import { answerClientError } from './client-error';
 import { pathOf, shownTarget } from './target';
 
 /** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
@@ -89,13 +89,6 @@ interface Answer {
   body: Envelope<unknown>;
 }
 
-/** Node's parser refused the request (or its client was too slow): what to answer, by error code. */
-const CLIENT_ERRORS: Record<string, [number, string]> = {
-  ERR_HTTP_REQUEST_TIMEOUT: [408, '请求发送得太慢，连接已断开'],
-  HPE_HEADER_OVERFLOW: [431, '请求头太大'],
-};
-const UNPARSABLE: [number, string] = [400, '请求格式不对：请求行或请求头无法解析'];
-
 /**
  * Serves every cloud function as `POST /api/<function>` with the JSON the mini-program sends,
  * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
@@ -125,7 +118,7 @@ export function createLocalServer({
       text = await readBody(req);
     } catch (error) {
       if (error instanceof BodyTooLarge) return { status: 413, action: '-', body: fail('BAD_REQUEST', '请求太大') };
-      // The client went away mid-body, or was cut off as too slow (answered and logged by onClientError).
+      // The client went away mid-body, or was cut off as too slow (answered and logged by answerClientError).
       if (req.socket.destroyed) return null;
       throw error;
     }
@@ -177,24 +170,7 @@ export function createLocalServer({
     });
   });
 
-  // Replaces Node's default answer (a bare 400 with no body) with one that says what went wrong.
-  const onClientError = (error: Error & { code?: string }, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? UNPARSABLE;
-    log(`无法处理的请求 → ${status} ${error.code ?? error.message}`);
-    // A response already under way on this connection cannot be followed by another.
-    if ((socket as { _httpMessage?: ServerResponse })._httpMessage?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    const body = JSON.stringify(fail('BAD_REQUEST', message));
-    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
-    socket.end(head + body, () => socket.destroy());
-  };
-  server.on('clientError', onClientError);
+  server.on('clientError', answerClientError(log));
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.maxConnections = maxConnections;
   server.on('drop', () => log(`已有 ${maxConnections} 个连接，新连接被拒绝`));
