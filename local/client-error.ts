@@ -15,7 +15,9 @@ const UNPARSABLE: [number, string] = [400, '请求格式不对：请求行或请
  */
 export function answerClientError(log: (line: string) => void) {
   return (error: Error & { code?: string }, socket: Duplex): void => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // Nothing to answer: the client is gone, or never sent a byte (a browser's speculative preconnect left idle).
+    const silent = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && 'bytesRead' in socket && socket.bytesRead === 0;
+    if (error.code === 'ECONNRESET' || !socket.writable || silent) {
       socket.destroy();
       return;
     }

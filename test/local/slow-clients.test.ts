@@ -21,9 +21,8 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   ({ store } = await contentStore());
-  server = createLocalServer({ store, log: (line) => lines.push(line), limits: { ...LIMITS, maxConnections: 3 } });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = createLocalServer({ store, log: (line) => lines.push(line), limits: LIMITS });
+  port = await listen(server);
 });
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.destroy();
@@ -32,6 +31,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await store.close();
 });
+
+const listen = async (s: Server): Promise<number> => {
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return (s.address() as AddressInfo).port;
+};
 
 interface Trickle {
   /** What the server sent, and when it closed the connection (ms after the first byte was sent). */
@@ -66,16 +70,16 @@ function trickle(head: string, rest: string, everyMs: number): Trickle {
   };
 }
 
-const openConnection = (): Promise<Socket> =>
+const openConnection = (to = port): Promise<Socket> =>
   new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    const socket = connect(to, '127.0.0.1', () => resolve(socket));
     // Flowing, so that the server closing it is seen even when nobody reads what it sent.
     socket.resume();
     sockets.push(socket);
   });
 
-const installmentList = () =>
-  fetch(`http://127.0.0.1:${port}/api/content`, {
+const installmentList = (to = port) =>
+  fetch(`http://127.0.0.1:${to}/api/content`, {
     method: 'POST',
     body: JSON.stringify({ action: 'installment.list' }),
     headers: { connection: 'close' },
@@ -107,6 +111,20 @@ describe('the local server and slow or many clients', () => {
     expect(afterMs).toBeLessThan(1000);
   });
 
+  test('a connection that never sends a byte is closed after the headers timeout, unanswered and unlogged', async () => {
+    const socket = await openConnection();
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    const before = lines.length;
+    const started = Date.now();
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(answer).toBe('');
+    expect(lines.slice(before)).toEqual([]);
+  });
+
   test('an idle keep-alive connection is closed', async () => {
     const socket = await openConnection();
     const started = Date.now();
@@ -117,10 +135,18 @@ describe('the local server and slow or many clients', () => {
   });
 
   test('connections past the cap are closed unanswered; the ones open still work, and room comes back', async () => {
-    const open = await Promise.all([openConnection(), openConnection(), openConnection()]);
-    const refused = await openConnection();
+    const logged: string[] = [];
+    // The default timeouts here: with the small ones, the idle connections would soon be closed as too slow.
+    const capped = createLocalServer({ store, log: (line) => logged.push(line), limits: { maxConnections: 3 } });
+    const cappedPort = await listen(capped);
+    const open = await Promise.all([
+      openConnection(cappedPort),
+      openConnection(cappedPort),
+      openConnection(cappedPort),
+    ]);
+    const refused = await openConnection(cappedPort);
     await new Promise((resolve) => refused.on('close', resolve));
-    expect(lines.at(-1)).toBe('已有 3 个连接，新连接被拒绝');
+    expect(logged).toEqual(['已有 3 个连接，新连接被拒绝']);
 
     const first = open[0] as Socket;
     let answer = '';
@@ -130,6 +156,8 @@ describe('the local server and slow or many clients', () => {
     first.write('GET /api/content HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     await new Promise((resolve) => first.on('close', resolve));
     expect(answer).toMatch(/^HTTP\/1\.1 404 /);
-    expect((await installmentList()).status).toBe(200);
+    expect((await installmentList(cappedPort)).status).toBe(200);
+    for (const socket of open) socket.destroy();
+    await new Promise((resolve) => capped.close(resolve));
   });
 });
