@@ -6,10 +6,42 @@ import { LOCAL_READER_SECRET } from '../backend/core/reader-key';
 import type { Stores } from '../backend/core/stores';
 import { functions, isFunctionName } from '../backend/functions';
 import type { Envelope } from '../typings/contract';
+import { answerClientError } from './client-error';
+import { pathOf, shownTarget } from './target';
 
 /** Locally, this header plays the part of `cloud.getWXContext().OPENID`. */
 export const OPENID_HEADER = 'x-openid';
 const MAX_BODY = 256 * 1024;
+
+/** Time a client has to send the request line and headers. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * Time a client has to send a whole request, body included. Node's default is 300 s: a body sent one byte every
+ * 2 s held a socket that long. The largest body allowed (256 KB) takes milliseconds on this machine.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** An idle keep-alive connection is closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often Node looks for requests past the two timeouts above; its default, 30 s, lets them run that much longer. */
+export const TIMEOUT_CHECK_MS = 1_000;
+/** Connections open at once; beyond it new ones are closed unanswered. A preview tab holds a handful. */
+export const MAX_CONNECTIONS = 100;
+
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  timeoutCheckMs: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  headersTimeoutMs: HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+  timeoutCheckMs: TIMEOUT_CHECK_MS,
+  maxConnections: MAX_CONNECTIONS,
+};
 
 export interface ServerOptions {
   stores: Stores;
@@ -21,6 +53,8 @@ export interface ServerOptions {
   adminOpenids?: readonly string[];
   /** Serves requests outside /api/ (the browser preview); returns true when it answered. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** DEFAULT_LIMITS unless said otherwise (tests use small ones). */
+  limits?: Partial<ServerLimits>;
 }
 
 class BodyTooLarge extends Error {}
@@ -46,9 +80,21 @@ const openidOf = (req: IncomingMessage): string | null => {
   return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : null;
 };
 
+const actionOf = (event: unknown): string =>
+  event !== null && typeof event === 'object' && 'action' in event && typeof event.action === 'string'
+    ? event.action.slice(0, 32)
+    : '-';
+
+interface Answer {
+  status: number;
+  action: string;
+  body: Envelope<unknown>;
+}
+
 /**
  * Serves every cloud function as `POST /api/<function>` with the JSON the mini-program sends,
  * through the same `dispatch` and handlers as the cloud; only the store and identity differ.
+ * Every request, the preview's included, runs inside one error boundary: no request can stop the server.
  */
 export function createLocalServer({
   stores,
@@ -57,34 +103,77 @@ export function createLocalServer({
   readerSecret = LOCAL_READER_SECRET,
   adminOpenids = [],
   fallback,
+  limits = {},
 }: ServerOptions): Server {
   const dispatcher = createDispatcher({ functions, stores, readerSecret, adminOpenids, now });
-  return createServer(async (req, res) => {
-    if (fallback && !req.url?.startsWith('/api/') && fallback(req, res)) return;
-    const started = Date.now();
-    const match = /^\/api\/([\w-]+)$/.exec(req.url ?? '');
-    let action = '-';
-    let status = 200;
-    let body: Envelope<unknown>;
-    try {
-      if (req.method !== 'POST' || !match?.[1]) {
-        status = 404;
-        body = fail('NOT_FOUND', '没有这个接口：请用 POST /api/<云函数名>');
-      } else if (!isFunctionName(match[1])) {
-        status = 404;
-        body = fail('NOT_FOUND', `没有这个云函数：${match[1]}`);
-      } else {
-        const event: unknown = JSON.parse((await readBody(req)) || 'null');
-        if (event && typeof event === 'object' && 'action' in event) action = String(event.action).slice(0, 32);
-        // Local callers stand for the app in WeChat.
-        body = await dispatcher.call(match[1], event, { openid: openidOf(req), source: CLIENT_SOURCE });
-      }
-    } catch (error) {
-      status = error instanceof BodyTooLarge ? 413 : 400;
-      body = fail('BAD_REQUEST', error instanceof BodyTooLarge ? '请求太大' : '请求不是合法的 JSON');
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, timeoutCheckMs, maxConnections } = {
+    ...DEFAULT_LIMITS,
+    ...limits,
+  };
+
+  const api = async (req: IncomingMessage, name: string | undefined): Promise<Answer | null> => {
+    if (req.method !== 'POST' || !name) {
+      return { status: 404, action: '-', body: fail('NOT_FOUND', '没有这个接口：请用 POST /api/<云函数名>') };
     }
-    send(res, status, body);
-    const outcome = body.ok ? 'ok' : body.code;
-    log(`${req.method} ${req.url} ${action} → ${outcome} ${Date.now() - started}ms`);
+    if (!isFunctionName(name)) return { status: 404, action: '-', body: fail('NOT_FOUND', `没有这个云函数：${name}`) };
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return { status: 413, action: '-', body: fail('BAD_REQUEST', '请求太大') };
+      // The client went away mid-body, or was cut off as too slow (answered and logged by answerClientError).
+      if (req.socket.destroyed) return null;
+      throw error;
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(text || 'null');
+    } catch {
+      return { status: 400, action: '-', body: fail('BAD_REQUEST', '请求不是合法的 JSON') };
+    }
+    // Local callers stand for the app in WeChat.
+    return {
+      status: 200,
+      action: actionOf(event),
+      body: await dispatcher.call(name, event, { openid: openidOf(req), source: CLIENT_SOURCE }),
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const path = pathOf(req.url);
+    let answer: Answer | null;
+    if (path === null) {
+      answer = { status: 400, action: '-', body: fail('BAD_REQUEST', '请求地址不对：请用以 / 开头的路径') };
+    } else if (!path.startsWith('/api/') && fallback?.(req, res)) {
+      return;
+    } else {
+      answer = await api(req, /^\/api\/([\w-]+)$/.exec(path)?.[1]);
+    }
+    if (answer === null) return;
+    send(res, answer.status, answer.body);
+    const outcome = answer.body.ok ? 'ok' : answer.body.code;
+    log(`${req.method} ${shownTarget(req.url)} ${answer.action} → ${outcome} ${Date.now() - started}ms`);
+  };
+
+  const timeouts = {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: timeoutCheckMs,
+  };
+  const server = createServer(timeouts, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(
+        `${req.method} ${shownTarget(req.url)} → 出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', '服务暂时出了点问题，请稍后再试'));
+      else res.destroy();
+    });
   });
+
+  server.on('clientError', answerClientError(log));
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.maxConnections = maxConnections;
+  server.on('drop', () => log(`已有 ${maxConnections} 个连接，新连接被拒绝`));
+  return server;
 }

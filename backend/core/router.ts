@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { Envelope } from '../../typings/contract';
 import type { CallerRole, HandlerContext, Role } from './context';
-import { fail } from './envelope';
+import { fail, UNAVAILABLE_MESSAGE } from './envelope';
+import { StoreUnavailableError } from './stores';
 import { describeIssues, type Schema } from './zod';
 
 export interface Action<I, O> {
@@ -36,7 +37,7 @@ const FORBIDDEN: Record<Exclude<Role, 'public'>, string> = {
 /**
  * Validates the event, checks the caller's role, runs the action's handler and always answers with an envelope:
  * a caller without the role is FORBIDDEN whatever the payload says; bad input is BAD_REQUEST before any handler
- * runs; a thrown error is INTERNAL and logged.
+ * runs; a busy store is UNAVAILABLE (retryable); any other thrown error is INTERNAL and logged.
  */
 export async function dispatch<Api>(
   actions: Actions<Api>,
@@ -57,6 +58,7 @@ export async function dispatch<Api>(
     if (!checked.success) return fail('BAD_REQUEST', `参数不对：${describeIssues(checked.error)}`);
     return await action.handle(checked.data, ctx);
   } catch (error) {
+    if (error instanceof StoreUnavailableError) return fail('UNAVAILABLE', UNAVAILABLE_MESSAGE);
     log(error);
     return fail('INTERNAL', '服务暂时出了点问题，请稍后再试');
   }

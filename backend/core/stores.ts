@@ -9,3 +9,14 @@ export interface Stores {
   staff: StaffStore;
   close(): Promise<void>;
 }
+
+/**
+ * The store cannot take the request now — SQLite: another connection (`npm run reconcile`, a second server) held the
+ * write lock past the busy timeout. Nothing was changed; the same request may succeed a little later.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(options?: ErrorOptions) {
+    super('store unavailable: the database is locked by another connection', options);
+    this.name = 'StoreUnavailableError';
+  }
+}

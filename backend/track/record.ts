@@ -1,13 +1,22 @@
 import type { EventResult, ReadEvent, TrackEvent } from '../../typings/contract';
 import type { HandlerContext } from '../core/context';
+import { UNAVAILABLE_MESSAGE } from '../core/envelope';
+import { StoreUnavailableError } from '../core/stores';
 import { isCrawler } from './channels';
-import { decideEvents, type EventOutcome, MESSAGES, requestFor } from './decide';
+import { decideEvents, type EventOutcome, MESSAGES, type RejectCode, requestFor } from './decide';
 import { ReaderBusyError } from './port';
 
 const NO_READER = '无法识别读者：没有 openid 时请附上 anonId';
 
-const failAll = (events: TrackEvent[], code: 'BAD_REQUEST' | 'RATE_LIMITED', message: string): EventOutcome[] =>
+const failAll = (events: TrackEvent[], code: RejectCode, message: string): EventOutcome[] =>
   events.map((e) => ({ eventId: e.eventId, ok: false, code, message }));
+
+/** The answer for events a store refused with nothing stored, so that the app sends them again; null otherwise. */
+function sendAgainLater(error: unknown) {
+  if (error instanceof ReaderBusyError) return { code: 'RATE_LIMITED', message: MESSAGES.rateLimited } as const;
+  if (error instanceof StoreUnavailableError) return { code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE } as const;
+  return null;
+}
 
 /** Crawler openings are answered with the read count and never stored; a speech that cannot be counted is NOT_FOUND. */
 async function answerCrawler(ctx: HandlerContext, events: ReadEvent[]): Promise<EventOutcome[]> {
@@ -57,8 +66,9 @@ export async function recordEvents(
       try {
         answer(pending, await ctx.stores.track.applyEvents(requestFor(options), decideEvents(options)));
       } catch (error) {
-        if (!(error instanceof ReaderBusyError)) throw error;
-        answer(pending, failAll(list, 'RATE_LIMITED', MESSAGES.rateLimited));
+        const later = sendAgainLater(error);
+        if (later === null) throw error;
+        answer(pending, failAll(list, later.code, later.message));
       }
     }
   }
@@ -99,13 +109,17 @@ export async function recordOpening(
     if (outcome === undefined) throw new Error('no outcome for the read');
     return { result: toResult(outcome), readCount: outcome.ok && outcome.type === 'read' ? outcome.readCount : null };
   } catch (error) {
+    const unavailable = error instanceof StoreUnavailableError;
     if (error instanceof RecordingTimeout) {
       console.error(`recording a read with article.get took over ${deadlineMs} ms: served without it`);
       recording.catch((late: unknown) => console.error('the late recording failed', late));
-    } else {
+    } else if (!unavailable) {
       console.error('recording a read with article.get failed', error);
     }
-    return { result: { eventId: event.eventId, ok: false, code: 'INTERNAL' }, readCount: null };
+    return {
+      result: { eventId: event.eventId, ok: false, code: unavailable ? 'UNAVAILABLE' : 'INTERNAL' },
+      readCount: null,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pathOf, shownTarget } from '../target';
 import { type Bundle, createBundler } from './bundle';
 
 /**
@@ -47,6 +48,15 @@ const SIMULATE_PATCHES: Array<{ find: string; replace: string; count: number }> 
     count: 1,
   },
 ];
+
+/** A percent-encoded path segment decoded, or null when its encoding is broken (`%`, `%E0%A4%A`). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 function page(live: boolean): string {
   return `<!doctype html>
@@ -154,7 +164,17 @@ export function createPreviewHandler({
     ],
     [/^\/favicon\.ico$/, (res) => void res.writeHead(204).end()],
     [/^\/preview\/(shell|base)\.css$/, (res, m) => sendFile(res, clientDir, `${m[1]}.css`)],
-    [/^\/assets\/(.+)$/, (res, m) => sendFile(res, assetsDir, decodeURIComponent(m[1] ?? ''))],
+    [
+      /^\/assets\/(.+)$/,
+      (res, m) => {
+        const name = decoded(m[1] ?? '');
+        if (name === null) {
+          log(`预览请求的地址编码不对 → 400 ${shownTarget(m[0])}`);
+          return send(res, 400, 'text/plain; charset=utf-8', '地址里的百分号编码不对');
+        }
+        return sendFile(res, assetsDir, name);
+      },
+    ],
     [
       /^\/preview\/events$/,
       (res) => {
@@ -169,15 +189,20 @@ export function createPreviewHandler({
 
   const handler = ((req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const pathname = new URL(req.url ?? '/', 'http://preview').pathname;
+    const pathname = pathOf(req.url);
+    // Not a path at all: the server answers it.
+    if (pathname === null) return false;
     for (const [pattern, serve] of routes) {
       const match = pattern.exec(pathname);
       if (!match) continue;
-      Promise.resolve(serve(res, match)).catch((error: unknown) => {
-        log(`预览请求失败：${pathname} ${String(error)}`);
-        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error));
-        else res.end();
-      });
+      // Through a promise, so that a route throwing at once is caught below like one failing later.
+      Promise.resolve(match)
+        .then((m) => serve(res, m))
+        .catch((error: unknown) => {
+          log(`预览请求失败：${pathname} ${String(error)}`);
+          if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(error));
+          else res.end();
+        });
       return true;
     }
     return false;

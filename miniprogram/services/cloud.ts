@@ -50,10 +50,21 @@ const NETWORK_ERR_CODES: ReadonlySet<number> = new Set([
 const NETWORK_ERR_MSG = /request:fail|network|timeout|timed out|offline|网络|超时/i;
 const NETWORK_ERR_TOKEN = /\b(?:ERR_[A-Z_]+|ECONNRESET|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)\b/;
 
-/** Every ErrorCode: the Record type keeps the list complete. */
-const KNOWN_CODES: Record<ErrorCode, 1> = { BAD_REQUEST: 1, NOT_FOUND: 1, FORBIDDEN: 1, RATE_LIMITED: 1, INTERNAL: 1 };
-/** A Set rather than Object.hasOwn, which older iOS WeChat lacks. */
-const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
+/** Every ErrorCode, and whether the same request sent again may be answered differently (the Record keeps it complete). */
+const RETRYABLE: Record<ErrorCode, boolean> = {
+  BAD_REQUEST: false,
+  NOT_FOUND: false,
+  FORBIDDEN: true,
+  RATE_LIMITED: true,
+  UNAVAILABLE: true,
+  INTERNAL: true,
+};
+/** Sets rather than Object.hasOwn, which older iOS WeChat lacks. */
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(RETRYABLE));
+const FINAL_CODES: ReadonlySet<string> = new Set(Object.keys(RETRYABLE).filter((c) => !RETRYABLE[c as ErrorCode]));
+
+/** True when sending the same request (or event) again cannot change the answer; a code not known here is not final. */
+export const isFinal = (code: string | undefined): boolean => code !== undefined && FINAL_CODES.has(code);
 
 const internal = (message: string): Failure => ({ ok: false, code: 'INTERNAL', message });
 

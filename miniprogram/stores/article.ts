@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { ArticleRef, ArticleView, ReadEvent, ShareTarget } from '../../typings/contract';
-import type { CloudClient } from '../services/cloud';
+import { type CloudClient, isFinal } from '../services/cloud';
 import { type BlockView, toBlockView } from '../utils/blocks';
 import { formatCount, formatMinutes } from '../utils/format';
 import { newEventId, newShareId } from '../utils/ids';
@@ -48,9 +48,6 @@ export interface ArticleDeps {
 /** A cached speech older than this is fetched again, so an editor's correction reaches every reader. */
 export const CACHE_FRESH_MS = 12 * 60 * 60 * 1000;
 const isStale = (entry: { savedAt: number }, now = Date.now()): boolean => now - entry.savedAt > CACHE_FRESH_MS;
-
-/** Answers after which sending the same read again cannot change anything. */
-const FINAL_CODES = new Set(['BAD_REQUEST', 'NOT_FOUND']);
 
 /**
  * The article page's state. One article page exists at a time (speech-to-speech navigation
@@ -124,7 +121,7 @@ export class ArticleStore {
       return;
     }
     const { read: outcome, ...view } = res.data;
-    if (outcome && !outcome.ok && !FINAL_CODES.has(outcome.code ?? '')) this.deps.queue.enqueue(read);
+    if (outcome && !outcome.ok && !isFinal(outcome.code)) this.deps.queue.enqueue(read);
     this.deps.cache.saveArticle(view);
     this.show(view, false);
     this.startReading(read);
@@ -167,7 +164,7 @@ export class ArticleStore {
     const res = await this.deps.call('track', 'read', { ...event, anonId: this.deps.anonId() });
     if (res.ok) {
       if (this.requested?.id === read.articleId) this.setReadCount(res.data.readCount);
-    } else if (!FINAL_CODES.has(res.code)) {
+    } else if (!isFinal(res.code)) {
       this.deps.queue.enqueue(read);
     }
   }

@@ -1,5 +1,5 @@
 import type { TrackEvent } from '../../typings/contract';
-import type { CloudClient } from '../services/cloud';
+import { type CloudClient, isFinal } from '../services/cloud';
 import { readItem, writeItem } from '../services/storage';
 import { MAX_BATCH } from '../utils/contract.generated';
 
@@ -16,9 +16,6 @@ function trim(events: TrackEvent[]): TrackEvent[] {
   const kept = events.filter((e) => !(e.type === 'progress' && excess-- > 0));
   return kept.slice(-MAX_QUEUED);
 }
-
-/** The server will never accept these as sent: retrying changes nothing. */
-const PERMANENT = new Set(['BAD_REQUEST', 'NOT_FOUND']);
 
 export interface TrackQueueDeps {
   call: CloudClient['call'];
@@ -85,10 +82,10 @@ export class TrackQueue {
         let retry = !res.ok;
         if (res.ok) {
           for (const r of res.data.results) {
-            if (r.ok || (r.code && PERMANENT.has(r.code))) done.add(r.eventId);
+            if (r.ok || isFinal(r.code)) done.add(r.eventId);
             else retry = true;
           }
-        } else if (PERMANENT.has(res.code)) {
+        } else if (isFinal(res.code)) {
           // The batch as a whole was refused: none of it can ever be accepted as it stands.
           for (const e of batch) done.add(e.eventId);
           retry = false;

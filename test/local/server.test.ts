@@ -49,6 +49,38 @@ describe('the local server', () => {
     expect(await huge.json()).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
   });
 
+  test('answers valid JSON of the wrong shape as a bad request, not as broken JSON', async () => {
+    const res = await post('/api/content', '{"action":{"toString":1}}');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: false; code: string; message: string };
+    expect(body).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(body.message).toMatch(/^请求格式不对：action/);
+    expect(lines.at(-1)).toMatch(/^POST \/api\/content - → BAD_REQUEST \d+ms$/);
+  });
+
+  test('a route that throws is answered 500 and logged once, and the server goes on', async () => {
+    const logged: string[] = [];
+    const failing = createLocalServer({
+      stores: store,
+      log: (line) => logged.push(line),
+      fallback: (req) => {
+        if (req.url === '/throws') throw new Error('boom');
+        return false;
+      },
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+    try {
+      const res = await fetch(`${url}/throws`);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toMatchObject({ ok: false, code: 'INTERNAL' });
+      expect(logged.filter((line) => line.includes('boom'))).toHaveLength(1);
+      expect((await fetch(`${url}/elsewhere`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+
   test('serves the track function: a read counted for the reader the header names', async () => {
     const read = (openid: string) =>
       post(

@@ -2,6 +2,7 @@ import {
   type CloudRequest,
   call,
   createCloudClient,
+  isFinal,
   isNetworkError,
   NETWORK_MESSAGE,
   SERVICE_MESSAGE,
@@ -54,6 +55,16 @@ describe('cloud client', () => {
     await expect(createCloudClient(transport).call('content', 'installment.get', { id: 'x' })).resolves.toEqual(
       envelope,
     );
+  });
+
+  it('passes UNAVAILABLE through (the database was busy) as an answer worth retrying', async () => {
+    const envelope = { ok: false, code: 'UNAVAILABLE', message: '服务正忙，请稍后再试' };
+    const { transport } = recording(async () => envelope);
+    await expect(createCloudClient(transport).call('track', 'read', {} as never)).resolves.toEqual(envelope);
+    expect(isFinal('UNAVAILABLE')).toBe(false);
+    expect(isFinal('RATE_LIMITED')).toBe(false);
+    expect(isFinal('BAD_REQUEST')).toBe(true);
+    expect(isFinal('NOT_FOUND')).toBe(true);
   });
 
   it('turns a network rejection into a friendly INTERNAL failure', async () => {

@@ -112,16 +112,28 @@ describe('the tracking queue', () => {
           results: events.map((e, i) => ({
             eventId: e.eventId,
             ok: i === 0,
-            code: i === 1 ? 'RATE_LIMITED' : i === 2 ? 'BAD_REQUEST' : undefined,
+            code: [undefined, 'RATE_LIMITED', 'BAD_REQUEST', 'UNAVAILABLE', 'NOT_FOUND'][i],
           })) as EventResult[],
         },
       }),
     });
-    queue.enqueue(read(1));
-    queue.enqueue(read(2));
-    queue.enqueue(read(3));
+    for (let i = 1; i <= 5; i++) queue.enqueue(read(i));
     await runNext();
-    expect(queue.pending().map((e) => e.eventId)).toEqual(['event-0002']);
+    expect(queue.pending().map((e) => e.eventId)).toEqual(['event-0002', 'event-0004']);
+  });
+
+  test('a batch answered UNAVAILABLE (the database was busy) is kept and sent again after a backoff', async () => {
+    const answer: { current: Answer } = {
+      current: () => ({ ok: false, code: 'UNAVAILABLE', message: '服务正忙，请稍后再试' }),
+    };
+    const { queue, sent, runNext } = harness(answer);
+    queue.enqueue(read(1));
+    await runNext();
+    expect(queue.pending()).toHaveLength(1);
+    answer.current = allOk;
+    expect(await runNext()).toBe(2000);
+    expect(sent).toHaveLength(2);
+    expect(queue.pending()).toEqual([]);
   });
 
   test('an event queued twice is sent once', async () => {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { StoreUnavailableError } from '../../backend/core/stores';
 import {
+  BUSY_TIMEOUT_MS,
   createSqliteStores,
   type Migration,
   migrate,
@@ -50,11 +52,13 @@ describe('SQLite database file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is opened in WAL mode with foreign keys on', () => {
+  it('is opened in WAL mode, synchronous NORMAL, with foreign keys on and a short busy timeout', () => {
     const db = openDatabase(file);
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     } finally {
       db.close();
     }
@@ -90,6 +94,50 @@ describe('SQLite database file', () => {
       await store.saveInstallment(next.installment, next.articles);
 
       expect(await store.getInstallment('i1')).toEqual({ ...next.installment, publishedAt: '2022-10-30' });
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('while another connection holds the write lock, reads answer at once and writes fail fast as unavailable', async () => {
+    const request = {
+      reader: { key: 'k', kind: 'openid' as const },
+      day: '20261127',
+      eventIds: [],
+      articleIds: [],
+      shareIds: [],
+    };
+    const stores = openSqliteStores(file);
+    const store = stores.content;
+    const track = stores.track;
+    const saved = installmentWith('i1', 1, 2);
+    await store.saveInstallment(saved.installment, saved.articles);
+    const holder = new BetterSqlite3(file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      let started = Date.now();
+      expect(await store.getInstallment('i1')).toEqual(saved.installment);
+      expect(await store.listArticles()).toEqual(saved.articles);
+      expect(await track.readCounts(['i1-01'])).toEqual(new Map([['i1-01', 0]]));
+      expect((await track.reconcileSnapshot({ from: null, to: '99991231' })).entries).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(BUSY_TIMEOUT_MS);
+
+      started = Date.now();
+      await expect(store.saveInstallment(saved.installment, saved.articles)).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      await expect(track.applyEvents(request, () => ({ result: 1, commit: null }))).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      const fix = { articleId: 'i1-01', cell: null, totals: { pv: 1 } };
+      await expect(track.adjustCounters([fix])).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    try {
+      expect(await track.applyEvents(request, () => ({ result: 1, commit: null }))).toBe(1);
     } finally {
       await stores.close();
     }

@@ -65,6 +65,20 @@ describeOnEachAdapter('counting exactly under load', (h) => {
     expect(data(await h.track<ReadOut>('read', late))).toEqual({ counted: true, readCount: 1 });
   });
 
+  test('a clock stepping back between two minutes does not reopen the limit', async () => {
+    h.clock.ms = Math.floor(h.clock.ms / MINUTE) * MINUTE + MINUTE - 1_000;
+    const accepted: boolean[] = [];
+    // 480 events in 4 s of reader time while the clock flips between the end of one minute and the start of the next.
+    for (let i = 0; i < 24; i += 1) {
+      const events = Array.from({ length: 20 }, () => ({ type: 'read', ...readInput(i % 2 === 0 ? A : 'q7p9oq') }));
+      const { results } = data(await h.track<{ results: EventResult[] }>('batch', { events }));
+      accepted.push(...results.map((r) => r.ok));
+      h.clock.advance(i % 2 === 0 ? 2_000 : -2_000);
+    }
+    // The first batch fits the earlier minute; from then on everything counts against the later one.
+    expect(accepted.filter(Boolean)).toHaveLength(20 + 120);
+  });
+
   test('in a batch, the events past the limit get their own RATE_LIMITED result', async () => {
     h.clock.ms = Math.floor(h.clock.ms / MINUTE) * MINUTE;
     for (let i = 0; i < 110; i += 1) await h.track('read', readInput(A));

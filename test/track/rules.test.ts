@@ -3,7 +3,7 @@ import { CHANNELS, channelLabel, channelOf, isCrawler, SCENE_GROUPS } from '../.
 import { isCompletion } from '../../backend/track/completion';
 import { addDays, dayOf } from '../../backend/track/day';
 import { deltaOf, type ReadEntry } from '../../backend/track/model';
-import { RATE_LIMIT, takeRate } from '../../backend/track/rate';
+import { minuteOf, RATE_LIMIT, takeRate } from '../../backend/track/rate';
 import { opensWindow, WINDOW_MS } from '../../backend/track/window';
 import { MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
 import { attribution, MINUTE } from './support';
@@ -44,6 +44,15 @@ describe('the rate limit', () => {
       minute: Math.floor((now + 50_000) / MINUTE),
       count: 1,
     });
+  });
+
+  test('a clock stepping back counts against the later minute instead of opening a fresh one', () => {
+    const now = Date.parse('2026-11-27T08:01:00Z');
+    let rate = takeRate(undefined, now);
+    for (let i = 1; i < RATE_LIMIT; i += 1) rate = takeRate(rate ?? undefined, now);
+    expect(takeRate(rate ?? undefined, now - 1)).toBeNull();
+    expect(takeRate(rate ?? undefined, now - 10 * MINUTE)).toBeNull();
+    expect(takeRate({ minute: minuteOf(now), count: 5 }, now - MINUTE)).toEqual({ minute: minuteOf(now), count: 6 });
   });
 });
 

@@ -1,5 +1,8 @@
-/** Every cloud function answers with one of these two shapes. */
-export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'INTERNAL';
+/**
+ * Every cloud function answers with one of these two shapes. RATE_LIMITED, UNAVAILABLE (the database is busy with
+ * another writer: send the same request again a little later) and INTERNAL may succeed when retried.
+ */
+export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 export interface Success<T> {
   ok: true;

@@ -44,10 +44,10 @@ export interface EventResult {
   eventId: string;
   ok: boolean;
   /**
-   * Set when ok is false. RATE_LIMITED and INTERNAL: a retry may succeed. BAD_REQUEST (also past a reader's daily
-   * cap) and NOT_FOUND: final.
+   * Set when ok is false. RATE_LIMITED, UNAVAILABLE (the store was busy) and INTERNAL: a retry may succeed.
+   * BAD_REQUEST (also past a reader's daily cap) and NOT_FOUND: final.
    */
-  code?: 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL';
+  code?: 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
   /**
    * For a `read` that was recorded: whether it moved the read count (false for a re-open within 30 minutes, and
    * for an anonymous reader, who is counted apart from the read count).

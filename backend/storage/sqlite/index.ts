@@ -1,19 +1,23 @@
 import type { Database } from 'better-sqlite3';
 import type { Stores } from '../../core/stores';
+import { busyAsUnavailable } from './busy';
 import { createContentStore } from './content';
 import { openDatabase } from './database';
 import { createStaffStore } from './staff';
 import { createTrackStore } from './track';
 
-export { openDatabase } from './database';
+export { BUSY_TIMEOUT_MS, openDatabase } from './database';
 export { type Migration, migrate, migrations, schemaVersion } from './migrations';
 
-/** Every port over an open, migrated database (see `openDatabase`); `close()` closes that database. */
+/**
+ * Every port over an open, migrated database (see `openDatabase`); `close()` closes that database. A statement that
+ * cannot get the lock in time throws StoreUnavailableError.
+ */
 export function createSqliteStores(db: Database): Stores {
   return {
-    content: createContentStore(db),
-    track: createTrackStore(db),
-    staff: createStaffStore(db),
+    content: busyAsUnavailable(createContentStore(db)),
+    track: busyAsUnavailable(createTrackStore(db)),
+    staff: busyAsUnavailable(createStaffStore(db)),
     async close() {
       if (db.open) db.close();
     },

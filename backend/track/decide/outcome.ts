@@ -1,4 +1,5 @@
-export type RejectCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED';
+/** UNAVAILABLE is never decided here: record.ts answers it when the store was busy. */
+export type RejectCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 /** What became of one event. */
 export type EventOutcome =
