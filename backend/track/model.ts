@@ -28,8 +28,11 @@ export const laterDay = (a: DayKey, b: DayKey): DayKey => (a > b ? a : b);
  * app shows. Anonymous readers (an app install id, only in 朋友圈 single-page mode) are counted apart in
  * `anonPv`/`anonUv`/`newAnonUv`, never in the headline. `uv`/`anonUv` count a reader once a day, under the channel of
  * their first opening that day; `newUv`/`newAnonUv` count a reader's first opening ever, so the article totals are
- * sums of these. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of the speech) count
- * counted openings of both kinds; `shares` counts one share per reader × speech × target × day.
+ * sums of these. `siteUv` and `siteNewUv` count a named reader once a day, and once ever, across every speech (under
+ * the speech and channel they opened first): summed over speeches they give exact distinct readers of a day and of
+ * all time, which per-speech UV cannot. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of
+ * the speech) count counted openings of both kinds; `shares` counts one share per reader × speech × target × day,
+ * and `reshares` those of them made by a reader a share had brought to the speech.
  */
 export const DAILY_COUNTERS = [
   'pv',
@@ -38,7 +41,10 @@ export const DAILY_COUNTERS = [
   'anonPv',
   'anonUv',
   'newAnonUv',
+  'siteUv',
+  'siteNewUv',
   'shares',
+  'reshares',
   'shareReads',
   'unknownShareReads',
   'completions',
@@ -52,7 +58,9 @@ export const TOTAL_OF = {
   uv: 'newUv',
   anonPv: 'anonPv',
   anonUv: 'newAnonUv',
+  siteNewUv: 'siteNewUv',
   shares: 'shares',
+  reshares: 'reshares',
   shareReads: 'shareReads',
   unknownShareReads: 'unknownShareReads',
   completions: 'completions',
@@ -103,6 +111,9 @@ export interface ReadEntry extends EntryBase {
   share: string | null;
   /** A share id was given that names no recorded share of this speech (or is malformed). */
   unknownShare: boolean;
+  /** The reader's first opening of the day, and ever, of any speech (named readers; false in older entries). */
+  siteFirstToday?: boolean;
+  siteFirstEver?: boolean;
   /** eventId of the counted read whose 30-minute window this opening falls in (its own when counted). */
   session: string;
 }
@@ -123,6 +134,8 @@ export interface ShareEntry extends EntryBase {
    * Absent in entries recorded before the rule (all of which were counted).
    */
   counted?: boolean;
+  /** The sharer had come to the speech through someone else's share. */
+  reshare?: boolean;
 }
 
 export type LedgerEntry = ReadEntry | CompletionEntry | ShareEntry;
@@ -152,6 +165,8 @@ export interface ReaderArticle {
   uvDay: DayKey;
   /** The session already counted as completed, if any. */
   completed: string | null;
+  /** A share brought the reader to this speech at least once (their shares of it are reshares). */
+  viaShare?: boolean;
 }
 
 export interface ReaderState {
@@ -162,6 +177,8 @@ export interface ReaderState {
   today: { day: DayKey; count: number };
   /** `<articleId>|<target>` of the shares counted on `day`: one per reader × speech × target × day. */
   shared: { day: DayKey; keys: string[] };
+  /** The last day the reader opened any speech ('' never): their site-wide UV. */
+  readDay: DayKey;
   /** Only the articles asked for (in a snapshot) or changed (in a commit). */
   articles: Map<string, ReaderArticle>;
 }
@@ -238,6 +255,8 @@ export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
         anonPv: one(!named && entry.counted),
         anonUv: one(!named && entry.firstToday),
         newAnonUv: one(!named && entry.firstEver),
+        siteUv: one(named && entry.siteFirstToday === true),
+        siteNewUv: one(named && entry.siteFirstEver === true),
         shareReads: one(entry.counted && entry.share !== null),
         unknownShareReads: one(entry.counted && entry.unknownShare),
       };
@@ -246,9 +265,11 @@ export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
     case 'completion':
       add = { completions: 1 };
       break;
-    case 'share':
-      add = { shares: one(entry.counted !== false) };
+    case 'share': {
+      const counted = entry.counted !== false;
+      add = { shares: one(counted), reshares: one(counted && entry.reshare === true) };
       break;
+    }
   }
   return cellDelta(entry.articleId, { day: entry.day, channel: entry.channel, add });
 }

@@ -41,6 +41,8 @@ const read = (eventId: string, articleId: string, day = '20261127', over: Partia
     firstToday: true,
     share: null,
     unknownShare: false,
+    siteFirstToday: false,
+    siteFirstEver: false,
     session: eventId,
     ...over,
   }) as LedgerEntry;
@@ -50,6 +52,7 @@ const state = (ledgerSize: number, articles: ReaderState['articles'] = new Map()
   ledgerSize,
   today: { day: '20261127', count: ledgerSize },
   shared: { day: '20261127', keys: ledgerSize > 0 ? [`a1|chat`] : [] },
+  readDay: ledgerSize > 0 ? '20261127' : '',
   articles,
 });
 
@@ -177,6 +180,7 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
       expect(seen.state).toEqual({
         rate: { minute: 100, count: 2 },
         ledgerSize: 2,
+        readDay: '20261127',
         today: { day: '20261127', count: 2 },
         shared: { day: '20261127', keys: ['a1|chat'] },
         articles: new Map([['a1', article]]),
@@ -335,6 +339,8 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
         shareReads: 1,
         unknownShareReads: 2,
         completions: 1,
+        siteNewUv: 0,
+        reshares: 0,
       };
       expect(snapshot.totals).toEqual(new Map([['a1', totals]]));
       expect(sortRows(snapshot.channelTotals.map((r) => ({ ...r, day: '' })))).toEqual([
@@ -392,6 +398,8 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
         { day: '20261127', articleId: 'new', channel: 'unknown', counts: counts({ pv: 1 }) },
       ]);
       expect(snapshot.totals.get('new')).toEqual({
+        siteNewUv: 0,
+        reshares: 0,
         pv: 2,
         uv: 0,
         anonPv: 0,

@@ -56,6 +56,7 @@ describe('decideEvents', () => {
         ledgerSize: MAX_LEDGER_PER_READER_DAY,
         today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY },
         shared: { day: '', keys: [] },
+        readDay: '',
         articles: new Map(),
       },
     };
@@ -71,6 +72,7 @@ describe('decideEvents', () => {
         ledgerSize: 3 * MAX_LEDGER_PER_READER_DAY,
         today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY },
         shared: { day: '', keys: [] },
+        readDay: '',
         articles: new Map(),
       },
     };
@@ -92,6 +94,7 @@ describe('decideEvents', () => {
         ledgerSize: 9999,
         today: { day: dayOf(T0), count: MAX_LEDGER_PER_READER_DAY - 1 },
         shared: { day: '', keys: [] },
+        readDay: '',
         articles: new Map(),
       },
     };

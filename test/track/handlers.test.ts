@@ -34,7 +34,7 @@ describeOnEachAdapter('the track function', (h) => {
       expect(data(await read(A))).toEqual({ counted: false, readCount: 1 });
       h.clock.advance(30 * MINUTE);
       expect(data(await read(A))).toEqual({ counted: true, readCount: 2 });
-      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 2, uv: 1 });
+      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 2, uv: 1, siteNewUv: 1 });
     });
 
     test('counts readers apart and articles apart', async () => {
@@ -63,7 +63,7 @@ describeOnEachAdapter('the track function', (h) => {
       });
       await read(A, { scene: 1154 }, null, 'install-0001');
       await read(A, {}, 'o-1', 'install-0001');
-      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 1, uv: 1, anonPv: 1, anonUv: 1 });
+      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 1, uv: 1, anonPv: 1, anonUv: 1, siteNewUv: 1 });
       const day = await dailyByChannel(h.store, A, '20261127');
       expect(day.get('moments')).toMatchObject({ pv: 0, uv: 0, newUv: 0, anonPv: 1, anonUv: 1, newAnonUv: 1 });
     });

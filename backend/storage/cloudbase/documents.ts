@@ -109,6 +109,8 @@ export interface ReaderDoc {
   /** Ledger entries of `today.day` (the daily cap) and the shares counted on `sh.day` (see ReaderState). */
   today: { day: DayKey; count: number };
   sh: { day: DayKey; keys: string[] };
+  /** The last day the reader opened any speech (ReaderState.readDay). */
+  rd: DayKey;
   o: DayKey;
   a: Record<string, ReaderArticle>;
   ev: Record<string, DayEntries>;

@@ -6,6 +6,10 @@ const COUNTED = 1;
 const FIRST_EVER = 2;
 const FIRST_TODAY = 4;
 const UNKNOWN_SHARE = 8;
+const SITE_FIRST_TODAY = 16;
+const SITE_FIRST_EVER = 32;
+/** A share's second bit: made by a reader a share had brought. */
+const RESHARE = 2;
 
 const bits = (...flags: Array<[boolean, number]>): number => flags.reduce((f, [on, bit]) => (on ? f | bit : f), 0);
 const has = (f: number, bit: number): boolean => (f & bit) !== 0;
@@ -28,6 +32,8 @@ export function toEntryDoc(e: LedgerEntry): EntryDoc {
           [e.firstEver, FIRST_EVER],
           [e.firstToday, FIRST_TODAY],
           [e.unknownShare, UNKNOWN_SHARE],
+          [e.siteFirstToday === true, SITE_FIRST_TODAY],
+          [e.siteFirstEver === true, SITE_FIRST_EVER],
         ),
         x: e.session,
         ...(e.share !== null && { s: e.share }),
@@ -35,7 +41,13 @@ export function toEntryDoc(e: LedgerEntry): EntryDoc {
     case 'completion':
       return { y: 'c', ...base, f: 0, x: e.session, p: e.readEventId };
     case 'share':
-      return { y: 's', ...base, f: bits([e.counted !== false, COUNTED]), s: e.shareId, g: e.target };
+      return {
+        y: 's',
+        ...base,
+        f: bits([e.counted !== false, COUNTED], [e.reshare === true, RESHARE]),
+        s: e.shareId,
+        g: e.target,
+      };
   }
 }
 
@@ -51,6 +63,8 @@ export function fromEntryDoc(eventId: string, day: DayKey, d: EntryDoc): LedgerE
         firstToday: has(d.f, FIRST_TODAY),
         share: d.s ?? null,
         unknownShare: has(d.f, UNKNOWN_SHARE),
+        siteFirstToday: has(d.f, SITE_FIRST_TODAY),
+        siteFirstEver: has(d.f, SITE_FIRST_EVER),
         session: d.x ?? eventId,
       };
     case 'c':
@@ -62,6 +76,7 @@ export function fromEntryDoc(eventId: string, day: DayKey, d: EntryDoc): LedgerE
         shareId: d.s ?? '',
         target: d.g ?? 'chat',
         counted: has(d.f, COUNTED),
+        reshare: has(d.f, RESHARE),
       };
   }
 }

@@ -67,7 +67,15 @@ export function createReaderMethods(db: Database): ReaderMethods {
         ...articleIds,
         ...shareIds.map((s) => SHARE_PREFIX + s),
       ];
-      const projection: Record<string, true> = { t: true, v: true, rate: true, size: true, today: true, sh: true };
+      const projection: Record<string, true> = {
+        t: true,
+        v: true,
+        rate: true,
+        size: true,
+        today: true,
+        sh: true,
+        rd: true,
+      };
       for (const k of ['o', 'n', 'pv', 'on', 'm', 'article', 'reader', 'eventId', 'at']) projection[k] = true;
       for (const id of articleIds) projection[`a.${id}`] = true;
       for (const d of days) for (const id of eventIds) projection[`ev.${dayField(d)}.${id}`] = true;
@@ -106,6 +114,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
                 ledgerSize: doc.size ?? 0,
                 today: doc.today ?? { day: '', count: 0 },
                 shared: doc.sh ?? { day: '', keys: [] },
+                readDay: doc.rd ?? '',
                 articles: new Map<string, ReaderArticle>(Object.entries(doc.a ?? {})),
               },
         entries,
@@ -155,6 +164,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
           size: state.ledgerSize,
           today: state.today,
           sh: shared,
+          rd: state.readDay,
           o,
           a,
           ev,
@@ -179,6 +189,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
         size: state.ledgerSize,
         today: state.today,
         sh: shared,
+        rd: state.readDay,
         o,
       };
       if (state.articles.size > 0) data.a = a;

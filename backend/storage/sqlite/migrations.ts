@@ -137,6 +137,22 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'site-wide readers, reshares',
+    up(db) {
+      db.exec(`
+        -- new counters: a column each in article_daily, and in article_stats for those with a total (model.ts)
+        ALTER TABLE article_daily ADD COLUMN site_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN site_new_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN reshares INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN site_new_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN reshares INTEGER NOT NULL DEFAULT 0;
+        -- what the rules behind them remember of a reader
+        ALTER TABLE track_readers ADD COLUMN read_day TEXT NOT NULL DEFAULT '';
+        ALTER TABLE track_reader_articles ADD COLUMN via_share INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

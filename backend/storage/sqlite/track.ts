@@ -21,6 +21,7 @@ interface ReaderRow {
   today_count: number;
   shared_day: string;
   shared_keys: string;
+  read_day: string;
 }
 interface ReaderArticleRow {
   article_id: string;
@@ -29,6 +30,7 @@ interface ReaderArticleRow {
   session_channel: string;
   uv_day: string;
   completed: string | null;
+  via_share: number;
 }
 interface ShareRow {
   share_id: string;
@@ -54,11 +56,11 @@ const incrementAll = (columns: string[]) => columns.map((c) => `${c} = ${c} + ex
  */
 export function createTrackStore(db: Database): TrackStore {
   const selectReader = db.prepare<[string], ReaderRow>(
-    `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys
+    `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys, read_day
      FROM track_readers WHERE reader = ?`,
   );
   const selectReaderArticles = db.prepare<[string, string], ReaderArticleRow>(
-    `SELECT article_id, last_open_at, session, session_channel, uv_day, completed
+    `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
      FROM track_reader_articles WHERE reader = ? AND article_id ${IN_LIST}`,
   );
   const selectEntries = db.prepare<[string, string], { json: string }>(
@@ -80,20 +82,22 @@ export function createTrackStore(db: Database): TrackStore {
   `);
   const upsertReader = db.prepare(`
     INSERT INTO track_readers
-      (reader, kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys)
+      (reader, kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys, read_day)
     VALUES
-      (@reader, @kind, @rate_minute, @rate_count, @ledger_size, @today_day, @today_count, @shared_day, @shared_keys)
+      (@reader, @kind, @rate_minute, @rate_count, @ledger_size, @today_day, @today_count, @shared_day, @shared_keys,
+       @read_day)
     ON CONFLICT (reader) DO UPDATE SET
       rate_minute = excluded.rate_minute, rate_count = excluded.rate_count, ledger_size = excluded.ledger_size,
       today_day = excluded.today_day, today_count = excluded.today_count,
-      shared_day = excluded.shared_day, shared_keys = excluded.shared_keys
+      shared_day = excluded.shared_day, shared_keys = excluded.shared_keys, read_day = excluded.read_day
   `);
   const upsertReaderArticle = db.prepare(`
-    INSERT INTO track_reader_articles (reader, article_id, last_open_at, session, session_channel, uv_day, completed)
-    VALUES (@reader, @article_id, @last_open_at, @session, @session_channel, @uv_day, @completed)
+    INSERT INTO track_reader_articles
+      (reader, article_id, last_open_at, session, session_channel, uv_day, completed, via_share)
+    VALUES (@reader, @article_id, @last_open_at, @session, @session_channel, @uv_day, @completed, @via_share)
     ON CONFLICT (reader, article_id) DO UPDATE SET
       last_open_at = excluded.last_open_at, session = excluded.session, session_channel = excluded.session_channel,
-      uv_day = excluded.uv_day, completed = excluded.completed
+      uv_day = excluded.uv_day, completed = excluded.completed, via_share = excluded.via_share
   `);
   const insertEntry = db.prepare<[string, string, string, string]>(
     'INSERT INTO track_ledger (reader, event_id, day, json) VALUES (?, ?, ?, ?)',
@@ -135,6 +139,7 @@ export function createTrackStore(db: Database): TrackStore {
             ledgerSize: row.ledger_size,
             today: { day: row.today_day, count: row.today_count },
             shared: { day: row.shared_day, keys: JSON.parse(row.shared_keys) as string[] },
+            readDay: row.read_day,
             articles: new Map(
               selectReaderArticles.all(reader.key, JSON.stringify(articleIds)).map((a): [string, ReaderArticle] => [
                 a.article_id,
@@ -144,6 +149,7 @@ export function createTrackStore(db: Database): TrackStore {
                   sessionChannel: a.session_channel,
                   uvDay: a.uv_day,
                   completed: a.completed,
+                  ...(a.via_share === 1 && { viaShare: true }),
                 },
               ]),
             ),
@@ -196,6 +202,7 @@ export function createTrackStore(db: Database): TrackStore {
       today_count: state.today.count,
       shared_day: state.shared.day,
       shared_keys: JSON.stringify(state.shared.keys),
+      read_day: state.readDay,
     });
     for (const [articleId, a] of state.articles) {
       upsertReaderArticle.run({
@@ -206,6 +213,7 @@ export function createTrackStore(db: Database): TrackStore {
         session_channel: a.sessionChannel,
         uv_day: a.uvDay,
         completed: a.completed,
+        via_share: a.viaShare === true ? 1 : 0,
       });
     }
     for (const entry of entries) insertEntry.run(reader, entry.eventId, entry.day, JSON.stringify(entry));

@@ -36,6 +36,7 @@ export class WorkingLedger {
   private readonly today: { day: DayKey; count: number };
   private readonly sharedDay: DayKey;
   private readonly shared: Set<string>;
+  private readDay: DayKey;
   private readonly newEntries: LedgerEntry[] = [];
   private readonly newShares: ShareRecord[] = [];
   private readonly deltas: CounterDelta[] = [];
@@ -60,6 +61,7 @@ export class WorkingLedger {
     this.today = { day: todayDay, count: stored?.today.day === todayDay ? stored.today.count : 0 };
     this.sharedDay = laterDay(stored?.shared.day ?? '', day);
     this.shared = new Set(stored?.shared.day === this.sharedDay ? stored.shared.keys : []);
+    this.readDay = stored?.readDay ?? '';
   }
 
   get named(): boolean {
@@ -127,6 +129,13 @@ export class WorkingLedger {
     this.newShares.push(share);
   }
 
+  /** An opening of any speech: whether it is the reader's first today and first ever, across every speech. */
+  siteRead(): { today: boolean; ever: boolean } {
+    const seen = { today: this.readDay < this.day, ever: this.readDay === '' };
+    this.readDay = laterDay(this.readDay, this.day);
+    return seen;
+  }
+
   /** Whether a share of this speech to this target is the first counted today; claims it if so. */
   claimShare(articleId: string, target: string): boolean {
     const key = `${articleId}|${target}`;
@@ -143,6 +152,7 @@ export class WorkingLedger {
         ledgerSize: this.ledgerSize,
         today: this.today,
         shared: { day: this.sharedDay, keys: [...this.shared] },
+        readDay: this.readDay,
         articles: new Map([...this.changed].map((id) => [id, this.articles.get(id) as ReaderArticle])),
       },
       entries: this.newEntries,

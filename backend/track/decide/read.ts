@@ -21,6 +21,7 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
   // Reading through one's own share is not a read the share brought.
   const share = linked !== null && linked.reader !== ledger.reader.key ? linked.shareId : null;
   const session = ongoing?.session ?? event.eventId;
+  const site = ledger.siteRead();
   ledger.record({
     eventId: event.eventId,
     articleId: event.articleId,
@@ -34,6 +35,8 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
     firstToday: before === undefined || before.uvDay < day,
     share,
     unknownShare: event.attribution.s !== null && linked === null,
+    siteFirstToday: site.today,
+    siteFirstEver: site.ever,
     session,
   });
   ledger.setArticle(event.articleId, {
@@ -42,6 +45,7 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
     sessionChannel: ongoing?.sessionChannel ?? channel,
     uvDay: laterDay(before?.uvDay ?? day, day),
     completed: ongoing?.completed ?? null,
+    ...((before?.viaShare === true || share !== null) && { viaShare: true }),
   });
   const moved = counted && ledger.named;
   const readCount = moved ? ledger.countRead(event.articleId) : ledger.readCount(event.articleId);

@@ -21,6 +21,7 @@ export function decideShare(ledger: WorkingLedger, event: ShareEvent): EventOutc
     shareId: event.shareId,
     target: event.target,
     counted: ledger.claimShare(event.articleId, event.target),
+    reshare: ledger.article(event.articleId)?.viaShare === true,
   });
   if (!ours) {
     ledger.addShare({
