@@ -1,0 +1,136 @@
+import type { Database, DatabaseOptions } from 'wx-server-sdk';
+import { perform } from './actions';
+import { MemoryDatabase } from './database';
+import { FaultPlan } from './faults';
+import { type Limits, PLATFORM_LIMITS } from './limits';
+import { RequestLog } from './requests';
+import { createSdk, holdSdkEnv, type SdkInstance } from './sdk';
+import { type Reply, startHttpServer } from './server';
+import { answer, type Doc, decodeRequest, failure, PlatformError, type StoredDoc } from './wire';
+
+export type { Fault, FaultKind, FaultSpec } from './faults';
+export { FaultPlan } from './faults';
+export { type Limits, PLATFORM_LIMITS } from './limits';
+export { type RequestFilter, RequestLog, type RequestRecord } from './requests';
+export type { SdkInstance } from './sdk';
+export { ACTIONS } from './wire';
+export { setWXContext, type WXContextValues } from './wx-context';
+
+export interface EndpointOptions {
+  /** The environment id the SDK is initialised with; requests naming another are refused. Default 'local-test'. */
+  env?: string;
+  /** The SDK's per-request timeout in ms (`cloud.init({ timeout })`). Default 15000, the SDK's own default. */
+  timeout?: number;
+  /** The collections that exist; others answer DATABASE_COLLECTION_NOT_EXIST. Default: any name exists. */
+  collections?: readonly string[];
+  /** Lower limits than the platform's, for cheaper tests of the same rules. */
+  limits?: Partial<Limits>;
+  /** The clock `db.serverDate()` is resolved with. */
+  now?: () => Date;
+}
+
+export interface CloudBaseEndpoint {
+  /** The `serviceUrl` the SDK was pointed at. */
+  readonly url: string;
+  readonly env: string;
+  /** The wx-server-sdk instance bound to this endpoint (its own, not the package's default singleton). */
+  readonly cloud: SdkInstance;
+  /** The real SDK's `cloud.database(options)`, answered by this endpoint. */
+  database(options?: DatabaseOptions): Database;
+  readonly faults: FaultPlan;
+  readonly requests: RequestLog;
+  /** Every record of a collection, copied, without a request. */
+  peek(collection: string): StoredDoc[];
+  /** Stores records directly, without a request and without limits (test setup). */
+  seed(collection: string, docs: readonly Doc[]): void;
+  /** Empties the database, forgets faults (dropping held requests) and the request log. */
+  reset(): void;
+  /** Stops the server, cutting open connections; the SDK's requests fail from then on. */
+  close(): Promise<void>;
+}
+
+/**
+ * A CloudBase database endpoint on 127.0.0.1 for the real wx-server-sdk, answering its database requests from
+ * memory with MongoDB semantics (mingo) and the platform's limits, with injectable faults and a request log.
+ */
+export async function startCloudBaseEndpoint(options: EndpointOptions = {}): Promise<CloudBaseEndpoint> {
+  const env = options.env ?? 'local-test';
+  const now = options.now ?? (() => new Date());
+  const limits: Limits = { ...PLATFORM_LIMITS, ...options.limits };
+  const db = new MemoryDatabase(limits, options.collections === undefined ? null : new Set(options.collections));
+  const faults = new FaultPlan();
+  const requests = new RequestLog();
+  let serial = 0;
+
+  async function handle(text: string): Promise<Reply> {
+    serial += 1;
+    const requestId = `local-${serial}`;
+    let body: Doc;
+    try {
+      body = JSON.parse(text) as Doc;
+    } catch {
+      return { body: failure(requestId, new PlatformError('INVALID_PARAM', 'the body is not JSON')) };
+    }
+    let request: ReturnType<typeof decodeRequest>;
+    try {
+      request = decodeRequest(body, now);
+      if (request.envName !== env) throw new PlatformError('INVALID_ENV', `env ${request.envName} not found`);
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      requests.record({ action: String(body.action), collection: String(body.collectionName), queryType: 'WHERE' });
+      return { body: failure(requestId, error) };
+    }
+    const { action, collectionName: collection, queryType } = request;
+    const verdict = faults.take(action, collection);
+    requests.record({
+      action,
+      collection,
+      queryType,
+      ...(action === 'database.getDocument' && request.limit !== undefined && { limit: request.limit }),
+      ...(verdict !== undefined && { fault: verdict.kind }),
+    });
+    if (verdict?.kind === 'error')
+      return { body: failure(requestId, new PlatformError(verdict.code, verdict.message)) };
+    if (verdict?.kind === 'hang' && (await verdict.held) === 'drop') return 'cut';
+    let reply: string;
+    try {
+      reply = answer(requestId, perform(db, limits, request));
+      const size = Buffer.byteLength(reply);
+      if (size > limits.maxResponseBytes) {
+        throw new PlatformError(
+          'EXCEED_MAX_RESPONSE_SIZE',
+          `EXCEED_MAX_RESPONSE_SIZE (-602001): database query result size exceed limit, the answer is ${size} bytes, at most ${limits.maxResponseBytes}`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      reply = failure(requestId, error);
+    }
+    return verdict?.kind === 'lostReply' ? 'cut' : { body: reply };
+  }
+
+  const releaseEnv = holdSdkEnv();
+  const server = await startHttpServer(handle);
+  const cloud = createSdk(env, server.url, options.timeout ?? 15_000);
+
+  return {
+    url: server.url,
+    env,
+    cloud,
+    database: (databaseOptions) => cloud.database(databaseOptions),
+    faults,
+    requests,
+    peek: (collection) => db.peek(collection),
+    seed: (collection, docs) => db.seed(collection, docs),
+    reset() {
+      faults.clear();
+      requests.clear();
+      db.clear();
+    },
+    async close() {
+      faults.clear();
+      await server.close();
+      releaseEnv();
+    },
+  };
+}
