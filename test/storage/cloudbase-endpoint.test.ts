@@ -181,6 +181,29 @@ describe('writes', () => {
     ]);
   });
 
+  it('counts a set or update as updated only when the record changed, however deep the change', async () => {
+    const blocks = (text: string) => [{ id: 'b1', kind: 'paragraph', text }];
+    await c()
+      .doc('a')
+      .set({ data: { blocks: blocks('r1') } });
+    expect(
+      await c()
+        .doc('a')
+        .set({ data: { blocks: blocks('r2') } }),
+    ).toMatchObject({ stats: { updated: 1 } });
+    expect(
+      await c()
+        .doc('a')
+        .set({ data: { blocks: blocks('r2') } }),
+    ).toMatchObject({ stats: { updated: 0 } });
+    expect(
+      await c()
+        .doc('a')
+        .update({ data: { blocks: blocks('r2') } }),
+    ).toMatchObject({ stats: { updated: 0 } });
+    expect(endpoint.peek('c')).toEqual([{ _id: 'a', blocks: blocks('r2') }]);
+  });
+
   it('increments nested counters with doc(id).update, creating the paths, merging with what is there', async () => {
     endpoint.seed('c', [{ _id: 'art', t: 'article', pv: 0, uv: 0, d: {} }]);
     const inc = (channel: string) => ({

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { calculateObjectSize } from 'bson';
 import { Query } from 'mingo';
 import { isEqual } from 'mingo/util';
+import { copy } from './copy';
 import type { Limits } from './limits';
 import { applyOperators } from './update';
 import { type Doc, type DocId, PlatformError, type StoredDoc } from './wire';
@@ -48,7 +49,7 @@ export class MemoryDatabase {
   find(name: string, { query, order, projection, offset, limit }: FindOptions): StoredDoc[] {
     let cursor = this.query(query).find<StoredDoc>([...this.rows(name).values()], projection);
     if (order !== undefined && Object.keys(order).length > 0) cursor = cursor.sort(order);
-    return structuredClone(cursor.skip(offset).limit(limit).all());
+    return copy(cursor.skip(offset).limit(limit).all());
   }
 
   count(name: string, query: Doc): number {
@@ -69,7 +70,7 @@ export class MemoryDatabase {
           `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
         );
       }
-      const doc = { ...structuredClone(data), _id: id };
+      const doc = { ...copy(data), _id: id };
       this.checkSize(doc, (size, max) => `object to insert too large. size in bytes: ${size}, max size: ${max}`);
       rows.set(idKey(id), doc);
       return id;
@@ -110,14 +111,14 @@ export class MemoryDatabase {
 
   /** Every record of a collection, in natural order, copied; no request is made or counted. */
   peek(name: string): StoredDoc[] {
-    return structuredClone([...(this.collections.get(name)?.values() ?? [])]);
+    return copy([...(this.collections.get(name)?.values() ?? [])]);
   }
 
   /** Stores records as they are (bypassing limits and requests): test setup. */
   seed(name: string, docs: readonly Doc[]): void {
     const rows = this.rows(name);
     for (const data of docs) {
-      const doc = { ...structuredClone(data), _id: (data._id as DocId | undefined) ?? newId() };
+      const doc = { ...copy(data), _id: (data._id as DocId | undefined) ?? newId() };
       rows.set(idKey(doc._id), doc);
     }
   }
@@ -176,7 +177,7 @@ export class MemoryDatabase {
     if (Object.keys(data).some((k) => k.startsWith('$'))) {
       throw new PlatformError('DATABASE_REQUEST_FAILED', 'replacement document must not contain update operators');
     }
-    return { ...structuredClone(data), _id: current._id };
+    return { ...copy(data), _id: current._id };
   }
 
   private replaced(current: StoredDoc, data: Doc): { doc: StoredDoc; modified: boolean } {

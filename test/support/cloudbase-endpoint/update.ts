@@ -1,4 +1,5 @@
 import { type Modifier, update } from 'mingo/updater';
+import { copy } from './copy';
 import { type Doc, PlatformError, type StoredDoc } from './wire';
 
 /**
@@ -67,7 +68,7 @@ export function applyOperators(doc: StoredDoc, operators: Doc): { doc: StoredDoc
     }
   }
   checkConflicts(paths);
-  const next = structuredClone(doc);
+  const next = copy(doc);
   try {
     const changed = update(next, operators as Modifier<StoredDoc>, undefined, undefined, { cloneMode: 'deep' });
     return { doc: next, modified: changed.length > 0 };
