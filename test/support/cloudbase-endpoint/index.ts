@@ -4,10 +4,11 @@ import { MemoryDatabase } from './database';
 import { FaultPlan } from './faults';
 import { type Limits, PLATFORM_LIMITS } from './limits';
 import { RequestLog } from './requests';
-import { createSdk, holdSdkEnv, type SdkInstance } from './sdk';
+import { createSdk, functionEnv, holdSdkEnv, type SdkInstance } from './sdk';
 import { type Reply, startHttpServer } from './server';
 import { answer, type Doc, decodeRequest, failure, PlatformError, type StoredDoc } from './wire';
 
+export { applyEnv } from './env';
 export type { Fault, FaultKind, FaultSpec } from './faults';
 export { FaultPlan } from './faults';
 export { type Limits, PLATFORM_LIMITS } from './limits';
@@ -37,6 +38,12 @@ export interface CloudBaseEndpoint {
   readonly cloud: SdkInstance;
   /** The real SDK's `cloud.database(options)`, answered by this endpoint. */
   database(options?: DatabaseOptions): Database;
+  /**
+   * Environment variables that send an unmodified cloud function entry here: its `cloud.init({ env:
+   * cloud.DYNAMIC_CURRENT_ENV })` on the package's default instance then talks to this endpoint (set them before the
+   * entry module loads, e.g. with applyEnv, and load it in jest.isolateModules for a fresh default instance).
+   */
+  functionEnv(): Record<string, string>;
   readonly faults: FaultPlan;
   readonly requests: RequestLog;
   /** Every record of a collection, copied, without a request. */
@@ -118,6 +125,7 @@ export async function startCloudBaseEndpoint(options: EndpointOptions = {}): Pro
     env,
     cloud,
     database: (databaseOptions) => cloud.database(databaseOptions),
+    functionEnv: () => functionEnv(env, server.url),
     faults,
     requests,
     peek: (collection) => db.peek(collection),

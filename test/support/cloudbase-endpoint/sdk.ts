@@ -1,4 +1,5 @@
 import cloud, { type Database, type DatabaseOptions, type WXContext } from 'wx-server-sdk';
+import { applyEnv } from './env';
 
 /** One wx-server-sdk instance of its own, with its own configuration (the package's default export is a singleton). */
 export interface SdkInstance {
@@ -15,6 +16,8 @@ interface InitOptions {
   keepalive: boolean;
 }
 
+const PLACEHOLDER_SECRET = 'local-endpoint';
+
 /** `createNewInstance` is in wx-server-sdk's runtime but not in its documented API, nor in typings/. */
 type SdkRoot = typeof cloud & { createNewInstance(options: InitOptions): SdkInstance };
 
@@ -27,25 +30,18 @@ type SdkRoot = typeof cloud & { createNewInstance(options: InitOptions): SdkInst
 const SDK_ENV = { TENCENTCLOUD: 'true', SILENCE: 'true' } as const;
 
 let holders = 0;
-let saved: Record<string, string | undefined> = {};
+let restore: () => void = () => undefined;
 
 /** Sets SDK_ENV while any endpoint is open; the returned function gives back the values that were there. */
 export function holdSdkEnv(): () => void {
-  if (holders === 0) {
-    saved = Object.fromEntries(Object.keys(SDK_ENV).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, SDK_ENV);
-  }
+  if (holders === 0) restore = applyEnv(SDK_ENV);
   holders += 1;
   let held = true;
   return () => {
     if (!held) return;
     held = false;
     holders -= 1;
-    if (holders > 0) return;
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    if (holders === 0) restore();
   };
 }
 
@@ -59,7 +55,21 @@ export const createSdk = (env: string, serviceUrl: string, timeout: number): Sdk
     env,
     serviceUrl,
     timeout,
-    secretId: 'local-endpoint',
-    secretKey: 'local-endpoint',
+    secretId: PLACEHOLDER_SECRET,
+    secretKey: PLACEHOLDER_SECRET,
     keepalive: false,
   });
+
+/**
+ * The environment under which the package's default instance, initialised as a deployed function does
+ * (`cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })`, no serviceUrl), sends its requests to `serviceUrl`:
+ * TCB_CONTEXT_CNFG's URL is the address the platform injects, SCF_NAMESPACE what DYNAMIC_CURRENT_ENV stands for
+ * in requests (TCB_ENV in getWXContext().ENV), and TENCENTCLOUD_SECRETID/KEY the credentials the SDK falls back on.
+ */
+export const functionEnv = (env: string, serviceUrl: string): Record<string, string> => ({
+  TCB_CONTEXT_CNFG: JSON.stringify({ URL: serviceUrl }),
+  SCF_NAMESPACE: env,
+  TCB_ENV: env,
+  TENCENTCLOUD_SECRETID: PLACEHOLDER_SECRET,
+  TENCENTCLOUD_SECRETKEY: PLACEHOLDER_SECRET,
+});

@@ -1,3 +1,5 @@
+import { applyEnv } from './env';
+
 /** What `cloud.getWXContext()` is to return; `SOURCE` e.g. 'wx_client', 'wx_trigger'. */
 export interface WXContextValues {
   OPENID?: string;
@@ -21,15 +23,8 @@ export function setWXContext(values: WXContextValues): () => void {
     WX_APPID: APPID,
     WX_UNIONID: UNIONID,
     TCB_SOURCE: SOURCE,
-    TCB_ENV: ENV,
+    // Left alone unless given: it is also what DYNAMIC_CURRENT_ENV stands for (see functionEnv()).
+    ...(ENV !== undefined && { TCB_ENV: ENV }),
   };
-  const saved = Object.fromEntries(Object.keys(next).map((k) => [k, process.env[k]]));
-  const apply = (env: Record<string, string | undefined>) => {
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-  apply(next);
-  return () => apply(saved);
+  return applyEnv(next);
 }
