@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { Command, Database, LogicCommand, QueryCommand, UpdateCommand, WhereCondition } from 'wx-server-sdk';
 import { readAll } from '../../backend/storage/cloudbase/paging';
-import { ACTIONS, type CloudBaseEndpoint, startCloudBaseEndpoint } from '../support/cloudbase-endpoint';
+import { ACTIONS, type CloudBaseEndpoint, setWXContext, startCloudBaseEndpoint } from '../support/cloudbase-endpoint';
 
 /**
  * The local endpoint, driven by the real wx-server-sdk: every call below goes through the SDK's request
@@ -471,6 +471,44 @@ describe('an endpoint with a fixed set of collections', () => {
       await expect(sdb.collection('nope').add({ data: { x: 1 } })).rejects.toMatchObject({ errCode: -502005 });
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('SDK instances', () => {
+  it('are one per endpoint: two endpoints at once each get their own requests', async () => {
+    const other = await startCloudBaseEndpoint({ env: 'other-env' });
+    try {
+      await other
+        .database()
+        .collection('c')
+        .add({ data: { _id: 'there' } });
+      await c().add({ data: { _id: 'here' } });
+      expect(ids(other.peek('c'))).toEqual(['there']);
+      expect(ids(endpoint.peek('c'))).toEqual(['here']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('read getWXContext() from the environment, as setWXContext sets it', () => {
+    const restore = setWXContext({ OPENID: 'o-1', APPID: 'wx-app', SOURCE: 'wx_client', ENV: endpoint.env });
+    try {
+      expect(endpoint.cloud.getWXContext()).toEqual({
+        OPENID: 'o-1',
+        APPID: 'wx-app',
+        SOURCE: 'wx_client',
+        ENV: endpoint.env,
+      });
+    } finally {
+      restore();
+    }
+    const noOpenid = setWXContext({ SOURCE: 'wx_trigger' });
+    try {
+      expect(endpoint.cloud.getWXContext()).toMatchObject({ SOURCE: 'wx_trigger' });
+      expect(endpoint.cloud.getWXContext()).not.toHaveProperty('OPENID');
+    } finally {
+      noOpenid();
     }
   });
 });
