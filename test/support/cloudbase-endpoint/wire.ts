@@ -113,8 +113,8 @@ export function decodeRequest(body: Doc, now: () => Date): WireRequest {
   };
 }
 
-/** One record as `getDocument` lists it: canonical EJSON, so Dates come back as Dates. */
-export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: false });
+/** One record as `getDocument` lists it: relaxed EJSON, i.e. plain JSON numbers and Dates as `{ $date }`. */
+export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: true });
 
 export const answer = (requestId: string, data: unknown): string => JSON.stringify({ data, requestId });
 
