@@ -1,12 +1,12 @@
 import type { Database, DatabaseOptions } from 'wx-server-sdk';
-import { perform } from './actions';
 import { MemoryDatabase } from './database';
 import { FaultPlan } from './faults';
+import { createHandler } from './handle';
 import { type Limits, PLATFORM_LIMITS } from './limits';
 import { RequestLog } from './requests';
 import { createSdk, functionEnv, holdSdkEnv, type SdkInstance } from './sdk';
-import { type Reply, startHttpServer } from './server';
-import { answer, type Doc, decodeRequest, failure, PlatformError, type StoredDoc } from './wire';
+import { startHttpServer } from './server';
+import type { Doc, StoredDoc } from './wire';
 
 export { applyEnv } from './env';
 export type { Fault, FaultKind, FaultSpec } from './faults';
@@ -67,57 +67,8 @@ export async function startCloudBaseEndpoint(options: EndpointOptions = {}): Pro
   const db = new MemoryDatabase(limits, options.collections === undefined ? null : new Set(options.collections));
   const faults = new FaultPlan();
   const requests = new RequestLog();
-  let serial = 0;
-
-  async function handle(text: string): Promise<Reply> {
-    serial += 1;
-    const requestId = `local-${serial}`;
-    let body: Doc;
-    try {
-      body = JSON.parse(text) as Doc;
-    } catch {
-      return { body: failure(requestId, new PlatformError('INVALID_PARAM', 'the body is not JSON')) };
-    }
-    let request: ReturnType<typeof decodeRequest>;
-    try {
-      request = decodeRequest(body, now);
-      if (request.envName !== env) throw new PlatformError('INVALID_ENV', `env ${request.envName} not found`);
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      requests.record({ action: String(body.action), collection: String(body.collectionName), queryType: 'WHERE' });
-      return { body: failure(requestId, error) };
-    }
-    const { action, collectionName: collection, queryType } = request;
-    const verdict = faults.take(action, collection);
-    requests.record({
-      action,
-      collection,
-      queryType,
-      ...(action === 'database.getDocument' && request.limit !== undefined && { limit: request.limit }),
-      ...(verdict !== undefined && { fault: verdict.kind }),
-    });
-    if (verdict?.kind === 'error')
-      return { body: failure(requestId, new PlatformError(verdict.code, verdict.message)) };
-    if (verdict?.kind === 'hang' && (await verdict.held) === 'drop') return 'cut';
-    let reply: string;
-    try {
-      reply = answer(requestId, perform(db, limits, request));
-      const size = Buffer.byteLength(reply);
-      if (size > limits.maxResponseBytes) {
-        throw new PlatformError(
-          'EXCEED_MAX_RESPONSE_SIZE',
-          `EXCEED_MAX_RESPONSE_SIZE (-602001): database query result size exceed limit, the answer is ${size} bytes, at most ${limits.maxResponseBytes}`,
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      reply = failure(requestId, error);
-    }
-    return verdict?.kind === 'lostReply' ? 'cut' : { body: reply };
-  }
-
+  const server = await startHttpServer(createHandler({ env, now, limits, db, faults, requests }));
   const releaseEnv = holdSdkEnv();
-  const server = await startHttpServer(handle);
   const cloud = createSdk(env, server.url, options.timeout ?? 15_000);
 
   return {

@@ -1,3 +1,5 @@
+import { PlatformError } from './wire';
+
 /**
  * The platform's limits on one database request from a cloud function, as the endpoint enforces them.
  * Tests may lower them (a smaller answer limit makes a cheaper test of the same rule).
@@ -28,3 +30,17 @@ export const PLATFORM_LIMITS: Readonly<Limits> = {
 /** The number of records a `get` returns at most. */
 export const pageSize = (limits: Limits, asked: number | undefined): number =>
   Math.min(asked !== undefined && asked > 0 ? asked : limits.defaultLimit, limits.maxLimit);
+
+/**
+ * The platform's refusal of an answer over the limit, or null. wx-server-sdk 4.0.2 knows no errCode for
+ * EXCEED_MAX_RESPONSE_SIZE and reports SYS_ERR (-501001), so the code is repeated in the message for callers to test.
+ */
+export function answerTooLarge(limits: Limits, reply: string): PlatformError | null {
+  const size = Buffer.byteLength(reply);
+  if (size <= limits.maxResponseBytes) return null;
+  return new PlatformError(
+    'EXCEED_MAX_RESPONSE_SIZE',
+    `EXCEED_MAX_RESPONSE_SIZE (-602001): database query result size exceed limit, ` +
+      `the answer is ${size} bytes, at most ${limits.maxResponseBytes}`,
+  );
+}
