@@ -475,6 +475,16 @@ describe('an endpoint with a fixed set of collections', () => {
   });
 });
 
+describe('what the endpoint does not answer', () => {
+  it('refuses a transaction (database.startTransaction) with INVALID_ACTION', async () => {
+    const withTransactions = db as Database & { startTransaction(): Promise<unknown> };
+    await expect(withTransactions.startTransaction()).rejects.toMatchObject({
+      message: expect.stringContaining('database.startTransaction is not supported'),
+    });
+    expect(endpoint.requests.entries).toEqual([expect.objectContaining({ action: 'database.startTransaction' })]);
+  });
+});
+
 describe('SDK instances', () => {
   it('are one per endpoint: two endpoints at once each get their own requests', async () => {
     const other = await startCloudBaseEndpoint({ env: 'other-env' });

@@ -38,7 +38,8 @@ export function createHandler({
       if (request.envName !== env) throw new PlatformError('INVALID_ENV', `env ${request.envName} not found`);
       return request;
     } catch (error) {
-      requests.record({ action: String(body.action), collection: String(body.collectionName), queryType: 'WHERE' });
+      const named = (value: unknown) => (typeof value === 'string' ? value : '');
+      requests.record({ action: named(body.action), collection: named(body.collectionName), queryType: 'WHERE' });
       throw error;
     }
   };

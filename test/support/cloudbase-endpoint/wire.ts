@@ -84,10 +84,13 @@ const objectOf = (value: unknown, what: string): Doc => {
   return value;
 };
 
-/** The request a body asks for; throws PlatformError('INVALID_PARAM') for a body the SDK would never send. */
+/** The request a body asks for; throws PlatformError for an action not answered here or a malformed body. */
 export function decodeRequest(body: Doc, now: () => Date): WireRequest {
   const { action, envName, collectionName } = body;
   if (typeof action !== 'string') throw new PlatformError('INVALID_ACTION', 'action is missing');
+  if (!(Object.values(ACTIONS) as string[]).includes(action)) {
+    throw new PlatformError('INVALID_ACTION', `action ${action} is not supported by the local endpoint`);
+  }
   if (typeof collectionName !== 'string' || collectionName === '') {
     throw new PlatformError('INVALID_PARAM', 'collectionName is missing');
   }
