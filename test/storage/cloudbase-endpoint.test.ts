@@ -1,7 +1,13 @@
 import net from 'node:net';
 import type { Command, Database, LogicCommand, QueryCommand, UpdateCommand, WhereCondition } from 'wx-server-sdk';
 import { readAll } from '../../backend/storage/cloudbase/paging';
-import { ACTIONS, type CloudBaseEndpoint, setWXContext, startCloudBaseEndpoint } from '../support/cloudbase-endpoint';
+import {
+  ACTIONS,
+  type CloudBaseEndpoint,
+  setWXContext,
+  startCloudBaseEndpoint,
+  WRITE_OPS,
+} from '../support/cloudbase-endpoint';
 
 /**
  * The local endpoint, driven by the real wx-server-sdk: every call below goes through the SDK's request
@@ -376,6 +382,21 @@ describe('faults', () => {
     await expect(get()).resolves.toMatchObject({ data: [{ _id: 'a', n: 1 }] });
   });
 
+  it('matches what a request does: a set and not an update, or the second write of any kind', async () => {
+    endpoint.faults.next({ op: 'set', kind: 'error' });
+    await bump();
+    await expect(
+      c()
+        .doc('a')
+        .set({ data: { n: 9 } }),
+    ).rejects.toMatchObject({ errCode: -502001 });
+    endpoint.faults.next({ op: WRITE_OPS, after: 1, kind: 'error' });
+    await c().where({ _id: 'a' }).get();
+    await c().add({ data: { _id: 'b' } });
+    await expect(c().doc('b').remove()).rejects.toMatchObject(SDK_ERROR);
+    expect(endpoint.peek('c')).toEqual([{ _id: 'a', n: 1 }, { _id: 'b' }]);
+  });
+
   it('matches a collection', async () => {
     endpoint.faults.next({ collection: 'other', kind: 'error' });
     await bump();
@@ -456,7 +477,9 @@ describe('the request log', () => {
       [ACTIONS.count]: 1,
       [ACTIONS.remove]: 1,
     });
+    expect(endpoint.requests.byOp()).toEqual({ get: 1, count: 1, add: 1, set: 0, update: 1, remove: 1 });
     expect(endpoint.requests.count()).toBe(5);
+    expect(endpoint.requests.count({ op: 'update', collection: 'c' })).toBe(1);
     expect(endpoint.requests.count({ collection: 'c' })).toBe(4);
     expect(endpoint.requests.entries.at(-1)).toMatchObject({ action: ACTIONS.remove, collection: 'd', fault: 'error' });
   });

@@ -1,8 +1,12 @@
+import type { OpName } from './wire';
+
 export type FaultKind = 'error' | 'lostReply' | 'hang';
 
 export interface FaultSpec {
-  /** Only requests of this action (see ACTIONS, e.g. 'database.modifyDocument'); any action when absent. */
-  action?: string;
+  /** Only requests of this action or these (see ACTIONS, e.g. 'database.modifyDocument'); any when absent. */
+  action?: string | readonly string[];
+  /** Only requests doing this or these (e.g. 'set', or WRITE_OPS for any write); any when absent. */
+  op?: OpName | readonly OpName[];
   /** Only requests on this collection; any when absent. */
   collection?: string;
   /**
@@ -32,6 +36,13 @@ export interface Fault {
   release(): void;
 }
 
+/** What a fault looks at in a request. */
+export interface FaultTarget {
+  action: string;
+  op: OpName;
+  collection: string;
+}
+
 /** What the endpoint does to one request that a fault took. */
 export type Verdict =
   | { kind: 'error'; code: string; message: string }
@@ -51,9 +62,11 @@ class Rule implements Fault {
     return this.spec.kind;
   }
 
-  matches(action: string, collection: string): boolean {
+  matches({ action, op, collection }: FaultTarget): boolean {
     const { spec } = this;
-    return !this.ended && (spec.action ?? action) === action && (spec.collection ?? collection) === collection;
+    const within = <T>(wanted: T | readonly T[] | undefined, value: T) =>
+      wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+    return !this.ended && within(spec.action, action) && within(spec.op, op) && within(spec.collection, collection);
   }
 
   /** Counts a matching request; the verdict when this rule takes it. */
@@ -68,7 +81,7 @@ class Rule implements Fault {
         return {
           kind: 'error',
           code: this.spec.code ?? 'DATABASE_REQUEST_FAILED',
-          message: this.spec.message ?? `injected fault (${this.spec.action ?? 'any action'})`,
+          message: this.spec.message ?? 'injected fault',
         };
       case 'lostReply':
         return { kind: 'lostReply' };
@@ -104,9 +117,9 @@ export class FaultPlan {
   }
 
   /** @internal The verdict for one request, if a fault takes it. */
-  take(action: string, collection: string): Verdict | undefined {
+  take(target: FaultTarget): Verdict | undefined {
     for (const rule of this.rules) {
-      if (!rule.matches(action, collection)) continue;
+      if (!rule.matches(target)) continue;
       const verdict = rule.take();
       if (verdict !== undefined) return verdict;
     }

@@ -4,7 +4,7 @@ import type { FaultPlan } from './faults';
 import { answerTooLarge, type Limits } from './limits';
 import type { RequestLog } from './requests';
 import type { Reply } from './server';
-import { ACTIONS, answer, type Doc, decodeRequest, failure, PlatformError, type WireRequest } from './wire';
+import { ACTIONS, answer, type Doc, decodeRequest, failure, opOf, PlatformError, type WireRequest } from './wire';
 
 export interface HandlerParts {
   env: string;
@@ -67,9 +67,11 @@ export function createHandler({
       return { body: refusal(requestId, error) };
     }
     const { action, collectionName: collection, queryType } = request;
-    const verdict = faults.take(action, collection);
+    const op = opOf(request);
+    const verdict = faults.take({ action, op, collection });
     requests.record({
       action,
+      op,
       collection,
       queryType,
       ...(action === ACTIONS.get && request.limit !== undefined && { limit: request.limit }),

@@ -14,7 +14,7 @@ export { FaultPlan } from './faults';
 export { type Limits, PLATFORM_LIMITS } from './limits';
 export { type RequestFilter, RequestLog, type RequestRecord } from './requests';
 export type { SdkInstance } from './sdk';
-export { ACTIONS } from './wire';
+export { ACTIONS, type OpName, WRITE_OPS } from './wire';
 export { setWXContext, type WXContextValues } from './wx-context';
 
 export interface EndpointOptions {

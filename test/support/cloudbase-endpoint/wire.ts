@@ -18,6 +18,11 @@ export const ACTIONS = {
   remove: 'database.removeDocument',
 } as const;
 
+/** What a request does, in the terms of the SDK's calls (modifyDocument is a `set` when it replaces the record). */
+export type OpName = 'get' | 'count' | 'add' | 'set' | 'update' | 'remove';
+
+export const WRITE_OPS: readonly OpName[] = ['add', 'set', 'update', 'remove'];
+
 export interface WireRequest {
   action: string;
   envName: string;
@@ -114,6 +119,21 @@ export function decodeRequest(body: Doc, now: () => Date): WireRequest {
     merge: body.merge === true,
     upsert: body.upsert === true,
   };
+}
+
+export function opOf({ action, merge }: Pick<WireRequest, 'action' | 'merge'>): OpName {
+  switch (action) {
+    case ACTIONS.get:
+      return 'get';
+    case ACTIONS.count:
+      return 'count';
+    case ACTIONS.add:
+      return 'add';
+    case ACTIONS.remove:
+      return 'remove';
+    default:
+      return merge ? 'update' : 'set';
+  }
 }
 
 /** One record as `getDocument` lists it: relaxed EJSON, i.e. plain JSON numbers and Dates as `{ $date }`. */
