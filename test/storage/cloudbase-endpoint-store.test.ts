@@ -4,8 +4,8 @@ import { toRecords } from '../../backend/content/records';
 import { revisionOf, syncInstallments } from '../../backend/content/sync';
 import { CLIENT_SOURCE } from '../../backend/core/context';
 import { LOCAL_READER_SECRET } from '../../backend/core/reader-key';
-import { createCloudBaseStore } from '../../backend/storage/cloudbase';
-import type { Store } from '../../backend/storage/port';
+import type { Stores } from '../../backend/core/stores';
+import { createCloudBaseStores } from '../../backend/storage/cloudbase';
 import { trackActions } from '../../backend/track/handlers';
 import type { Envelope } from '../../typings/contract';
 import {
@@ -20,7 +20,7 @@ import { A, data, drift, readInput } from '../track/support';
 /** The CloudBase adapter on the real SDK, end to end: content saved and read back, one read counted. */
 describe('the CloudBase store on the local endpoint', () => {
   let endpoint: CloudBaseEndpoint;
-  let store: Store;
+  let store: Stores;
 
   beforeAll(async () => {
     endpoint = await startCloudBaseEndpoint();
@@ -28,7 +28,7 @@ describe('the CloudBase store on the local endpoint', () => {
   afterAll(() => endpoint.close());
   beforeEach(() => {
     endpoint.reset();
-    store = createCloudBaseStore(endpoint.database());
+    store = createCloudBaseStores(endpoint.database());
   });
 
   it('saves the curated installment and reads it back; a second sync only reads', async () => {
@@ -37,11 +37,11 @@ describe('the CloudBase store on the local endpoint', () => {
     const { installment, articles } = toRecords(file, revisionOf(file));
 
     expect(await syncInstallments(store, loadCatalog())).toEqual([installment.id]);
-    expect(await store.getInstallment(installment.id)).toEqual(installment);
-    expect(await store.listInstallments()).toEqual([installment]);
-    expect(await store.listArticles()).toEqual(articles);
-    for (const article of articles) expect(await store.getArticle(article.id)).toEqual(article);
-    expect(await store.readCounts(articles.map((a) => a.id))).toEqual(new Map(articles.map((a) => [a.id, 0])));
+    expect(await store.content.getInstallment(installment.id)).toEqual(installment);
+    expect(await store.content.listInstallments()).toEqual([installment]);
+    expect(await store.content.listArticles()).toEqual(articles);
+    for (const article of articles) expect(await store.content.getArticle(article.id)).toEqual(article);
+    expect(await store.track.readCounts(articles.map((a) => a.id))).toEqual(new Map(articles.map((a) => [a.id, 0])));
 
     endpoint.requests.clear();
     expect(await syncInstallments(store, loadCatalog())).toEqual([]);
@@ -51,10 +51,11 @@ describe('the CloudBase store on the local endpoint', () => {
   it('counts a read sent to the track function, as getWXContext() names the reader, in 3 requests', async () => {
     await syncInstallments(store, loadCatalog());
     const main = cloudMain({
+      name: 'track',
       actions: trackActions,
-      store,
+      stores: store,
       identity: () => identityFromWXContext(endpoint.cloud.getWXContext()),
-      readerSecret: LOCAL_READER_SECRET,
+      env: { READER_HASH_SECRET: LOCAL_READER_SECRET },
     });
     const restore = setWXContext({ OPENID: 'o-endpoint-reader', SOURCE: CLIENT_SOURCE });
     try {
@@ -66,8 +67,8 @@ describe('the CloudBase store on the local endpoint', () => {
     } finally {
       restore();
     }
-    expect((await store.readCounts([A])).get(A)).toBe(1);
-    expect(await drift(store)).toEqual([]);
+    expect((await store.track.readCounts([A])).get(A)).toBe(1);
+    expect(await drift(store.track)).toEqual([]);
   });
 
   it('serves the track function as deployed: its own entry, the default SDK instance, DYNAMIC_CURRENT_ENV', async () => {

@@ -17,7 +17,7 @@ import { type Rate, takeRate } from '../rate';
  * A reader's ledger is kept with their record; past this many entries in one China-time day their events are
  * refused as BAD_REQUEST (final: the app drops them instead of retrying) until the next day.
  */
-export const MAX_LEDGER_PER_READER_DAY = 5000;
+export const MAX_LEDGER_PER_READER_DAY = 1000;
 
 /**
  * One call's working copy of the reader's snapshot: the decisions for its events read and change it in order, and
