@@ -146,7 +146,12 @@ declare module 'wx-server-sdk' {
 
     export const DYNAMIC_CURRENT_ENV: unique symbol;
 
-    export function init(options?: { env?: string | typeof DYNAMIC_CURRENT_ENV }): void;
+    /** `timeout`: per request to the cloud's services, ms (the SDK's default is 15 000). */
+    export function init(options?: { env?: string | typeof DYNAMIC_CURRENT_ENV; timeout?: number }): void;
+    export function uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+    export function getTempFileURL(options: {
+      fileList: Array<{ fileID: string; maxAge?: number }>;
+    }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }> }>;
     export function getWXContext(): WXContext;
     export function database(options?: DatabaseOptions): Database;
   }

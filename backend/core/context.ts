@@ -30,11 +30,17 @@ export type Role = 'public' | 'staff' | 'admin';
 /** What a caller is. */
 export type CallerRole = 'reader' | 'staff' | 'admin';
 
+export interface Caller {
+  role: CallerRole;
+  /** The staff member's key and display name; null for readers and for administrators named only by ADMIN_OPENIDS. */
+  member: { key: string; name: string } | null;
+}
+
 export interface HandlerContext {
   identity: Identity;
   now: () => Date;
   stores: Stores;
   readerKey: ReaderKeyOf;
-  /** The caller's role (looked up when first asked, once per call). */
-  callerRole: () => Promise<CallerRole>;
+  /** Who the caller is (looked up when first asked, once per call). */
+  caller: () => Promise<Caller>;
 }

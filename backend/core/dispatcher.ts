@@ -1,6 +1,6 @@
 import type { Api, Envelope, FunctionName } from '../../typings/contract';
-import { roleOf } from '../staff/roles';
-import type { CallerRole, HandlerContext, Identity } from './context';
+import { callerOf } from '../staff/roles';
+import type { Caller, HandlerContext, Identity } from './context';
 import { fail } from './envelope';
 import { readerKeys } from './reader-key';
 import { type Actions, dispatch } from './router';
@@ -39,15 +39,15 @@ export function createDispatcher({
   const readerKey = readerKeys(readerSecret);
   const admins = new Set(adminOpenids);
   const context = (identity: Identity): HandlerContext => {
-    let role: Promise<CallerRole> | null = null;
+    let caller: Promise<Caller> | null = null;
     return {
       identity,
       now,
       stores,
       readerKey,
-      callerRole: () => {
-        role ??= roleOf(identity, { adminOpenids: admins, readerKey, staff: stores.staff });
-        return role;
+      caller: () => {
+        caller ??= callerOf(identity, { adminOpenids: admins, readerKey, staff: stores.staff });
+        return caller;
       },
     };
   };

@@ -51,7 +51,7 @@ export async function dispatch<Api>(
   if (!hasOwn(actions, name)) return fail('BAD_REQUEST', `没有这个操作：${name.slice(0, 32)}`);
   const action = actions[name as keyof Api] as Action<unknown, unknown>;
   try {
-    if (action.role !== 'public' && !allows(await ctx.callerRole(), action.role)) {
+    if (action.role !== 'public' && !allows((await ctx.caller()).role, action.role)) {
       return fail('FORBIDDEN', FORBIDDEN[action.role]);
     }
     const checked = z.safeParse(action.input, input ?? {});

@@ -1,5 +1,6 @@
 import type { ContentStore } from '../content/port';
 import type { StaffStore } from '../staff/port';
+import type { FileStore, StatsStore } from '../stats/port';
 import type { TrackStore } from '../track/port';
 
 /** Every module's port, as one adapter (SQLite or CloudBase) implements them over one database. */
@@ -7,6 +8,8 @@ export interface Stores {
   content: ContentStore;
   track: TrackStore;
   staff: StaffStore;
+  stats: StatsStore;
+  files: FileStore;
   close(): Promise<void>;
 }
 

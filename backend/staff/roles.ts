@@ -1,4 +1,4 @@
-import type { CallerRole, Identity, ReaderKeyOf } from '../core/context';
+import type { Caller, Identity, ReaderKeyOf } from '../core/context';
 import type { StaffStore } from './port';
 
 /** `ADMIN_OPENIDS` of the staff functions: the first administrators, before anyone has been added in the app. */
@@ -12,14 +12,15 @@ export const parseAdminOpenids = (value: string | undefined): string[] =>
  * The role of a caller, from the identity WeChat gives only: an openid named by ADMIN_OPENIDS is an administrator;
  * otherwise the staff records decide; everyone else (and every caller without an openid) is a reader.
  */
-export function roleOf(
+export async function callerOf(
   identity: Identity,
   { adminOpenids, readerKey, staff }: { adminOpenids: ReadonlySet<string>; readerKey: ReaderKeyOf; staff: StaffStore },
-): Promise<CallerRole> {
+): Promise<Caller> {
   const { openid } = identity;
-  if (!openid) return Promise.resolve('reader');
-  if (adminOpenids.has(openid)) return Promise.resolve('admin');
-  const reader = readerKey({ openid }, undefined);
-  if (reader === null) return Promise.resolve('reader');
-  return staff.get(reader.key).then((member) => member?.role ?? 'reader');
+  if (!openid) return { role: 'reader', member: null };
+  const key = readerKey({ openid }, undefined)?.key;
+  const member = key === undefined ? null : await staff.get(key);
+  const found = member === null ? null : { key: member.key, name: member.name };
+  if (adminOpenids.has(openid)) return { role: 'admin', member: found };
+  return { role: member?.role ?? 'reader', member: found };
 }

@@ -21,6 +21,8 @@ export const B = 'q7p9oq';
 export const LONG = '369l92';
 
 export const T0 = Date.parse('2026-11-27T08:00:00Z');
+/** The administrator ADMIN_OPENIDS names in every harness. */
+export const ADMIN = 'o-admin-boot';
 export const MINUTE = 60_000;
 
 export const attribution = (over: Partial<Attribution> = {}): Attribution => ({
@@ -63,12 +65,20 @@ export interface Harness {
    * (getWXContext().SOURCE; the WeChat client unless said otherwise).
    */
   track<T>(action: string, input: unknown, openid?: string | null, source?: string | null): Promise<Envelope<T>>;
+  /** Dispatches any function's action as `openid` from the WeChat client; ADMIN is an administrator. */
+  call<T>(fn: string, action: string, input: unknown, openid?: string | null): Promise<Envelope<T>>;
   close(): Promise<void>;
 }
 
 function harness(name: string, stores: Stores, extra: Pick<Harness, 'fake' | 'db'>): Harness {
   const clock = new Clock();
-  const dispatcher = createDispatcher({ functions, stores, readerSecret: LOCAL_READER_SECRET, now: clock.now });
+  const dispatcher = createDispatcher({
+    functions,
+    stores,
+    readerSecret: LOCAL_READER_SECRET,
+    adminOpenids: [ADMIN],
+    now: clock.now,
+  });
   const ctx = (openid: string | null, source: string | null = CLIENT_SOURCE): HandlerContext =>
     dispatcher.context({ openid, source });
   return {
@@ -84,6 +94,8 @@ function harness(name: string, stores: Stores, extra: Pick<Harness, 'fake' | 'db
         { action, input },
         { openid, source: source === undefined ? CLIENT_SOURCE : source },
       )) as Envelope<T>,
+    call: async <T>(fn: string, action: string, input: unknown, openid: string | null = ADMIN) =>
+      (await dispatcher.call(fn, { action, input }, { openid, source: CLIENT_SOURCE })) as Envelope<T>,
     close: () => stores.close(),
   };
 }

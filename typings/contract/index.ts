@@ -1,16 +1,22 @@
 import type { ContentApi } from './content';
+import type { AdminApi } from './admin';
+import type { StatsApi } from './stats';
 import type { TrackApi } from './track';
 
+export * from './admin';
 export * from './attribution';
 export * from './content';
 export * from './envelope';
 export * from './ids';
+export * from './stats';
 export * from './track';
 
 /** Every deployed function and its actions: the one map the app client and the backend routers share. */
 export interface Api {
   content: ContentApi;
   track: TrackApi;
+  stats: StatsApi;
+  admin: AdminApi;
 }
 
 export type FunctionName = keyof Api;

@@ -19,7 +19,7 @@ const WRITE_BATCH = 10;
  */
 const DAY_BYTES_BOUND = 8 * 1024;
 
-type Counters = WithId<Partial<CountersDoc>>;
+export type Counters = WithId<Partial<CountersDoc>>;
 
 /** `{<channel>: {<counter>: _.inc(n)}}` for cells of one day, or of all days summed (the channel totals). */
 function channelIncrements(_: Command, cells: readonly CellDelta[]): Record<string, Record<string, unknown>> {
@@ -71,13 +71,15 @@ export interface CounterMethods {
   setCountable(articles: Array<{ id: string; readingMinutes: number }>, on: boolean): Promise<void>;
   countable(ids: string[]): Promise<Map<string, CountableArticle>>;
   readCounts(ids: string[]): Promise<Map<string, number>>;
+  /** Every article's counter record, projected to `fields`, in pages sized for `days` days of cells. */
+  everyArticle(fields: Record<string, true>, days: number): Promise<Counters[]>;
   /** Totals and channel totals of every article, and its cells of `days` (null: of every day). */
   forReconcile(
     days: DayKey[] | null,
   ): Promise<{ totals: Counters[]; cells: CounterCell[]; channelTotals: ChannelTotal[] }>;
 }
 
-const cellsOf = (articleId: string, day: DayKey, channels: ChannelCounts | undefined): CounterCell[] =>
+export const cellsOf = (articleId: string, day: DayKey, channels: ChannelCounts | undefined): CounterCell[] =>
   Object.entries(channels ?? {}).map(([channel, counts]) => ({
     day,
     articleId,
@@ -145,6 +147,7 @@ export function createCounterMethods(db: Database): CounterMethods {
     },
 
     read,
+    everyArticle: readEveryArticle,
 
     async setCountable(list, on) {
       const have = new Set(

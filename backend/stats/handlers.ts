@@ -1,0 +1,106 @@
+import * as z from 'zod/mini';
+import type { ArticleRow, StatsApi, StatsRange } from '../../typings/contract';
+import { fail, ok } from '../core/envelope';
+import { shortId } from '../core/ids';
+import type { Actions } from '../core/router';
+import '../core/zod';
+import { dayOf } from '../track/day';
+import { toCsv } from './csv';
+import { EXPORT_HEADER, exportRows } from './export';
+import { periodOf, previousOf, seriesSpan, spanOf, uvNote } from './periods';
+import { channelRows, countersOf, rank, seriesOf, siteFigures, speechesOf, speechFigures } from './report';
+
+const range = z.enum(['today', '7d', '30d', 'all']);
+
+const head = (r: StatsRange, now: Date, scope: Parameters<typeof uvNote>[1]) => ({
+  range: r,
+  period: periodOf(spanOf(r, now)),
+  asOf: now.toISOString(),
+  ...uvNote(r, scope),
+});
+
+/**
+ * The `stats` function: live figures for staff, every one read from counters (day × speech × channel cells for a
+ * bounded range, totals and channel sums for `all`), never from the ledger.
+ */
+export const statsActions: Actions<StatsApi> = {
+  overview: {
+    role: 'staff',
+    input: z.strictObject({ range }),
+    handle: async ({ range: r }, { stores, now }) => {
+      const at = now();
+      const span = spanOf(r, at);
+      const counters = await countersOf(stores.stats, span);
+      const previous = span === null ? null : siteFigures(await countersOf(stores.stats, previousOf(span)));
+      const series = seriesSpan(r, at);
+      const cells = counters.kind === 'days' ? counters.cells : await stores.stats.cells(series);
+      return ok({ ...head(r, at, 'site'), totals: siteFigures(counters), previous, series: seriesOf(cells, series) });
+    },
+  },
+
+  articles: {
+    role: 'staff',
+    input: z.strictObject({ range, sort: z.enum(['pv', 'uv', 'shares', 'completionRate']) }),
+    handle: async ({ range: r, sort }, { stores, now }) => {
+      const at = now();
+      const [installments, counters] = await Promise.all([
+        stores.content.listInstallments(),
+        countersOf(stores.stats, spanOf(r, at)),
+      ]);
+      const rows = speechesOf(installments).map((s): ArticleRow => ({ ...s, ...speechFigures(counters, s.id) }));
+      return ok({ ...head(r, at, 'speech'), sort, items: rank(rows, sort) });
+    },
+  },
+
+  article: {
+    role: 'staff',
+    input: z.strictObject({ id: shortId, range }),
+    handle: async ({ id, range: r }, { stores, now }) => {
+      const at = now();
+      const [installments, counters] = await Promise.all([
+        stores.content.listInstallments(),
+        countersOf(stores.stats, spanOf(r, at)),
+      ]);
+      const speech = speechesOf(installments).find((s) => s.id === id);
+      if (speech === undefined) return fail('NOT_FOUND', '没有找到这篇文章');
+      const totals = speechFigures(counters, id);
+      const series = seriesSpan(r, at);
+      const cells = counters.kind === 'days' ? counters.cells : await stores.stats.cells(series);
+      return ok({
+        ...head(r, at, 'speech'),
+        article: speech,
+        totals,
+        series: seriesOf(cells, series, id),
+        channels: channelRows(counters, id),
+        funnel: { shares: totals.shares, shareReads: totals.shareReads, reshares: totals.reshares },
+      });
+    },
+  },
+
+  channels: {
+    role: 'staff',
+    input: z.strictObject({ range }),
+    handle: async ({ range: r }, { stores, now }) => {
+      const at = now();
+      const counters = await countersOf(stores.stats, spanOf(r, at));
+      return ok({ ...head(r, at, 'channel'), items: channelRows(counters) });
+    },
+  },
+
+  export: {
+    role: 'staff',
+    input: z.strictObject({ range }),
+    handle: async ({ range: r }, { stores, now }) => {
+      const at = now();
+      const [installments, counters] = await Promise.all([
+        stores.content.listInstallments(),
+        countersOf(stores.stats, spanOf(r, at)),
+      ]);
+      const rows = exportRows(speechesOf(installments), counters);
+      const stamp = at.toISOString().slice(11, 16).replace(':', '');
+      const fileName = `阅读统计-${r}-${dayOf(at.getTime())}-${stamp}.csv`;
+      const { url, expiresAt } = await stores.files.put(fileName, toCsv(EXPORT_HEADER, rows), 'text/csv');
+      return ok({ url, expiresAt: expiresAt.toISOString(), fileName, rows: rows.length });
+    },
+  },
+};
