@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -11,18 +11,26 @@ const LINK_TTL_MS = 60 * 60 * 1000;
 
 const TYPES: Record<string, string> = { '.csv': 'text/csv; charset=utf-8', '.png': 'image/png' };
 
-/** A file store in `<data>/files/<folder>`, its files served by `npm start` at FILES_PATH. */
-export function localFiles(dataDir: string, baseUrl: () => string, folder = 'exports'): FileStore {
-  const dir = path.join(dataDir, 'files', folder);
+/** `<folder>/<plain name>`, nothing that could leave the folder. */
+const isPlainPath = (p: string): boolean => /^[\w-]+\/[^/\\]+$/.test(p) && !p.includes('..');
+
+/** A file store in `<data>/files/`, its files served by `npm start` at FILES_PATH. */
+export function localFiles(dataDir: string, baseUrl: () => string): FileStore {
+  const root = path.join(dataDir, 'files');
+  const link = (id: string) => ({
+    url: `${baseUrl()}${FILES_PATH}${id.split('/').map(encodeURIComponent).join('/')}`,
+    expiresAt: new Date(Date.now() + LINK_TTL_MS),
+  });
   return {
-    async put(name, content) {
-      if (name !== path.basename(name)) throw new Error(`not a plain file name: ${name}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, name), content);
-      return {
-        url: `${baseUrl()}${FILES_PATH}${folder}/${encodeURIComponent(name)}`,
-        expiresAt: new Date(Date.now() + LINK_TTL_MS),
-      };
+    async put(relative, content) {
+      if (!isPlainPath(relative)) throw new Error(`not a plain file path: ${relative}`);
+      mkdirSync(path.join(root, path.dirname(relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), content);
+      return { id: relative, ...link(relative) };
+    },
+    async link(id) {
+      if (!isPlainPath(id) || !existsSync(path.join(root, id))) throw new Error(`no file ${id}`);
+      return link(id);
     },
   };
 }

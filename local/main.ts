@@ -30,10 +30,7 @@ async function start(): Promise<void> {
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
   let base = `http://127.0.0.1:${port}`;
-  const stores = openSqliteStores(
-    join(dataDir, 'app.db'),
-    localFiles(dataDir, () => base),
-  );
+  const stores = openSqliteStores(join(dataDir, 'app.db'), { files: localFiles(dataDir, () => base) });
   const written = await syncInstallments(stores, loadCatalog());
   if (written.length > 0) console.log(`已导入内容：${written.join(', ')}`);
 

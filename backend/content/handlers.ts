@@ -20,6 +20,12 @@ const listItem = (r: InstallmentRecord): InstallmentListItem => ({
   articleCount: r.articles.length,
 });
 
+/** What a reader is told of a speech or installment staff took offline: its counts are kept. */
+export const OFFLINE = {
+  installment: '这一期内容已下线',
+  article: '这篇文章已下线',
+} as const;
+
 /**
  * The `content` function: public and read-only, except that `article.get` may record the opening as a read
  * (see backend/track). Read counts are joined from the store's counters.
@@ -28,7 +34,8 @@ export const contentActions: Actions<ContentApi> = {
   'installment.list': {
     role: 'public',
     input: z.strictObject({}),
-    handle: async (_input, { stores }) => ok({ items: (await stores.content.listInstallments()).map(listItem) }),
+    handle: async (_input, { stores }) =>
+      ok({ items: (await stores.content.listInstallments()).filter((i) => i.online).map(listItem) }),
   },
 
   'installment.get': {
@@ -37,6 +44,7 @@ export const contentActions: Actions<ContentApi> = {
     handle: async ({ id }, { stores }) => {
       const record = await stores.content.getInstallment(id);
       if (!record) return fail('NOT_FOUND', '没有找到这一期内容');
+      if (!record.online) return fail('NOT_FOUND', OFFLINE.installment);
       const counts = await stores.track.readCounts(record.articles.map((a) => a.id));
       const articles = record.articles.map((a): ArticleSummary => ({ ...a, readCount: counts.get(a.id) ?? 0 }));
       return ok({ ...listItem(record), editorsNote: record.editorsNote, articles });
@@ -53,7 +61,8 @@ export const contentActions: Actions<ContentApi> = {
     handle: async ({ id, read, anonId }, ctx) => {
       const article = await ctx.stores.content.getArticle(id);
       if (!article) return fail('NOT_FOUND', '没有找到这篇文章');
-      const { installmentId: _i, position: _p, ...view } = article;
+      if (!article.online) return fail('NOT_FOUND', OFFLINE.article);
+      const { installmentId: _i, position: _p, online: _o, ...view } = article;
       // Recording the opening reads the count anyway, so a recorded read needs no separate count request.
       const opening = read ? await recordOpening(ctx, { type: 'read', articleId: id, ...read }, anonId) : null;
       const readCount = opening?.readCount ?? (await ctx.stores.track.readCounts([id])).get(id) ?? 0;

@@ -11,14 +11,19 @@ export async function publishInstallment(
   stores: Pick<Stores, 'content' | 'track'>,
   file: InstallmentFile,
   revision: string,
+  { keepOffline = false }: { keepOffline?: boolean } = {},
 ): Promise<void> {
-  const { installment, articles } = toRecords(file, revision);
-  const before = await stores.content.getInstallment(installment.id);
+  const records = toRecords(file, revision);
+  const before = await stores.content.getInstallment(file.id);
+  // A new revision of an installment staff took offline stays offline when it only comes with a deploy.
+  const online = !(keepOffline && before !== null && !before.online);
+  const installment = { ...records.installment, online };
+  const articles = records.articles.map((a) => ({ ...a, online }));
   const kept = new Set(articles.map((a) => a.id));
   const dropped = (before?.articles ?? []).filter((a) => !kept.has(a.id));
   await stores.track.setCountable(
     articles.map((a) => ({ id: a.id, readingMinutes: a.readingMinutes })),
-    true,
+    online,
   );
   if (dropped.length > 0) await stores.track.setCountable(dropped, false);
   await stores.content.saveInstallment(installment, articles);

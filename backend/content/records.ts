@@ -35,7 +35,7 @@ export function toRecords(
   file: InstallmentFile,
   revision: string,
 ): { installment: InstallmentRecord; articles: ArticleRecord[] } {
-  const header = { id: file.id, title: file.title, subtitle: file.subtitle };
+  const header = { id: file.id, title: file.title, subtitle: file.subtitle, publishedAt: file.publishedAt };
   const installment: InstallmentRecord = {
     ...header,
     number: file.number,
@@ -43,6 +43,7 @@ export function toRecords(
     editorsNote: file.editorsNote,
     articles: file.articles.map(summarize),
     revision,
+    online: true,
   };
   const ref = (a: ArticleSource | undefined) => (a ? { id: a.id, title: a.title } : null);
   const articles = file.articles.map(
@@ -50,6 +51,7 @@ export function toRecords(
       id: a.id,
       installmentId: file.id,
       position,
+      online: true,
       title: a.title,
       speaker: a.speaker,
       blocks: a.blocks,

@@ -21,7 +21,7 @@ export async function syncInstallments(
     if (file.review.length > 0) throw new Error(`${file.id} 还有 ${file.review.length} 处待编辑决定，不能上线`);
     const revision = revisionOf(file);
     if (stored.get(file.id) === revision) continue;
-    await publishInstallment(stores, file, revision);
+    await publishInstallment(stores, file, revision, { keepOffline: true });
     written.push(file.id);
   }
   return written;

@@ -43,4 +43,6 @@ export interface HandlerContext {
   readerKey: ReaderKeyOf;
   /** Who the caller is (looked up when first asked, once per call). */
   caller: () => Promise<Caller>;
+  /** Keys of the administrators ADMIN_OPENIDS names (who are administrators whatever the staff records say). */
+  adminKeys: () => string[];
 }

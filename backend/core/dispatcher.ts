@@ -45,6 +45,7 @@ export function createDispatcher({
       now,
       stores,
       readerKey,
+      adminKeys: () => [...admins].flatMap((openid) => readerKey({ openid }, undefined)?.key ?? []),
       caller: () => {
         caller ??= callerOf(identity, { adminOpenids: admins, readerKey, staff: stores.staff });
         return caller;

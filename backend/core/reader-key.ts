@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { SHARE_PREFIX_LENGTH } from '../../typings/contract';
 import { CLIENT_SOURCE, type ReaderKeyOf } from './context';
 
 /** The secret `npm start` and the tests use. Never deploy it: keys made with a known secret can be tested against openids. */
@@ -27,3 +28,10 @@ export function readerKeys(secret: string | undefined): ReaderKeyOf {
     return null;
   };
 }
+
+/**
+ * The start of every share id a reader makes (SHARE_PREFIX_LENGTH characters): derived from their key, so a share id
+ * says whose it is and no one else can record it as theirs (see backend/track/decide/share.ts).
+ */
+export const sharePrefixOf = (readerKey: string): string =>
+  createHash('sha256').update(`share:${readerKey}`).digest('base64url').slice(0, SHARE_PREFIX_LENGTH);

@@ -1,3 +1,5 @@
+import type { CodeMaker, CodeStore } from '../admin/port';
+import type { ChannelStore } from '../channels/port';
 import type { ContentStore } from '../content/port';
 import type { StaffStore } from '../staff/port';
 import type { FileStore, StatsStore } from '../stats/port';
@@ -10,6 +12,10 @@ export interface Stores {
   staff: StaffStore;
   stats: StatsStore;
   files: FileStore;
+  channels: ChannelStore;
+  codes: CodeStore;
+  /** Not storage, but a platform service like `files`: WeChat's code API in the cloud. */
+  codeMaker: CodeMaker;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import type { ChannelRecord } from '../channels/port';
 import { channelLabel } from '../track/channels';
 import { figuresOf } from './figures';
 import { channelReaders, channelSums, type RangeCounters, type Speech, speechFigures } from './report';
@@ -27,7 +28,12 @@ export const TOTAL_ROW = '合计';
  * for that speech (each day's, added up over a bounded range, as the page says); a channel's row counts readers under
  * the channel they first came through that day (ever, for `all`).
  */
-export function exportRows(speeches: Speech[], counters: RangeCounters): Array<Array<string | number | null>> {
+export function exportRows(
+  speeches: Speech[],
+  counters: RangeCounters,
+  custom: ChannelRecord[],
+): Array<Array<string | number | null>> {
+  const names = new Map(custom.map((c) => [c.code, c.name]));
   const rows: Array<Array<string | number | null>> = [];
   for (const s of speeches) {
     const base = [s.installmentId, s.id, s.title, s.speaker];
@@ -42,7 +48,8 @@ export function exportRows(speeches: Speech[], counters: RangeCounters): Array<A
       f.completionRate,
     ];
     for (const [channel, sum] of [...channelSums(counters, s.id)].sort(([a], [b]) => a.localeCompare(b))) {
-      rows.push([...base, channelLabel(channel), channel, ...figures(figuresOf(sum, channelReaders(counters, sum)))]);
+      const label = names.get(channel) ?? channelLabel(channel);
+      rows.push([...base, label, channel, ...figures(figuresOf(sum, channelReaders(counters, sum)))]);
     }
     rows.push([...base, TOTAL_ROW, '', ...figures(speechFigures(counters, s.id))]);
   }

@@ -8,7 +8,7 @@ import { dayOf } from '../track/day';
 import { toCsv } from './csv';
 import { EXPORT_HEADER, exportRows } from './export';
 import { periodOf, previousOf, seriesSpan, spanOf, uvNote } from './periods';
-import { channelRows, countersOf, rank, seriesOf, siteFigures, speechesOf, speechFigures } from './report';
+import { channelRows, countersOf, nodeRows, rank, seriesOf, siteFigures, speechesOf, speechFigures } from './report';
 
 const range = z.enum(['today', '7d', '30d', 'all']);
 
@@ -57,9 +57,10 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ id: shortId, range }),
     handle: async ({ id, range: r }, { stores, now }) => {
       const at = now();
-      const [installments, counters] = await Promise.all([
+      const [installments, counters, custom] = await Promise.all([
         stores.content.listInstallments(),
         countersOf(stores.stats, spanOf(r, at)),
+        stores.channels.list(),
       ]);
       const speech = speechesOf(installments).find((s) => s.id === id);
       if (speech === undefined) return fail('NOT_FOUND', '没有找到这篇文章');
@@ -71,7 +72,7 @@ export const statsActions: Actions<StatsApi> = {
         article: speech,
         totals,
         series: seriesOf(cells, series, id),
-        channels: channelRows(counters, id),
+        channels: channelRows(counters, custom, id),
         funnel: { shares: totals.shares, shareReads: totals.shareReads, reshares: totals.reshares },
       });
     },
@@ -82,8 +83,9 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ range }),
     handle: async ({ range: r }, { stores, now }) => {
       const at = now();
-      const counters = await countersOf(stores.stats, spanOf(r, at));
-      return ok({ ...head(r, at, 'channel'), items: channelRows(counters) });
+      const [counters, custom] = await Promise.all([countersOf(stores.stats, spanOf(r, at)), stores.channels.list()]);
+      const items = channelRows(counters, custom);
+      return ok({ ...head(r, at, 'channel'), items, nodes: nodeRows(items) });
     },
   },
 
@@ -92,14 +94,15 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ range }),
     handle: async ({ range: r }, { stores, now }) => {
       const at = now();
-      const [installments, counters] = await Promise.all([
+      const [installments, counters, custom] = await Promise.all([
         stores.content.listInstallments(),
         countersOf(stores.stats, spanOf(r, at)),
+        stores.channels.list(),
       ]);
-      const rows = exportRows(speechesOf(installments), counters);
+      const rows = exportRows(speechesOf(installments), counters, custom);
       const stamp = at.toISOString().slice(11, 16).replace(':', '');
       const fileName = `阅读统计-${r}-${dayOf(at.getTime())}-${stamp}.csv`;
-      const { url, expiresAt } = await stores.files.put(fileName, toCsv(EXPORT_HEADER, rows), 'text/csv');
+      const { url, expiresAt } = await stores.files.put(`exports/${fileName}`, toCsv(EXPORT_HEADER, rows), 'text/csv');
       return ok({ url, expiresAt: expiresAt.toISOString(), fileName, rows: rows.length });
     },
   },

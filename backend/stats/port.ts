@@ -11,8 +11,19 @@ export interface StatsStore {
   totals(): Promise<Map<string, TotalCounts>>;
 }
 
-/** Where an export is put for staff to download. */
+/** A link to a stored file. */
+export interface FileLink {
+  url: string;
+  expiresAt: Date;
+}
+
+/** Files staff make (exports, codes): kept, and handed out as links. */
 export interface FileStore {
-  /** Stores `content` under `name` (a plain file name) and gives a link that works until `expiresAt`. */
-  put(name: string, content: Buffer, contentType: string): Promise<{ url: string; expiresAt: Date }>;
+  /**
+   * Stores `content` at `path` (`<folder>/<plain file name>`); `id` names the stored file for `link` later (in the
+   * cloud, its fileID).
+   */
+  put(path: string, content: Buffer, contentType: string): Promise<FileLink & { id: string }>;
+  /** A fresh link to a file stored before. */
+  link(id: string): Promise<FileLink>;
 }

@@ -1,12 +1,16 @@
-import type {
-  ArticleRow,
-  ChannelKind,
-  ChannelRow,
-  DayPoint,
-  StatsFigures,
-  StatsRange,
-  StatsSort,
+import {
+  type ArticleRow,
+  type ChannelKind,
+  type ChannelRow,
+  type DayPoint,
+  MATRIX_CHANNELS,
+  type MatrixChannel,
+  type NodeRow,
+  type StatsFigures,
+  type StatsRange,
+  type StatsSort,
 } from '../../typings/contract';
+import type { ChannelRecord } from '../channels/port';
 import type { InstallmentRecord } from '../content/port';
 import { CHANNELS, channelLabel } from '../track/channels';
 import { showDay } from '../track/day';
@@ -104,21 +108,39 @@ export function channelSums(c: RangeCounters, articleId?: string): Map<string, D
  */
 export const channelReaders = (c: RangeCounters, sum: DailyCounts): number => (c.kind === 'days' ? sum.uv : sum.newUv);
 
-/** Every channel there is, with a row even when nothing came through it, then any others the counters name. */
-export function channelRows(c: RangeCounters, articleId?: string): ChannelRow[] {
+/**
+ * Every channel there is, with a row even when nothing came through it: the built-in ones, those staff made (retired
+ * ones too: their codes still count), then any others the counters name.
+ */
+export function channelRows(c: RangeCounters, custom: ChannelRecord[], articleId?: string): ChannelRow[] {
   const sums = channelSums(c, articleId);
-  const codes = [...Object.keys(CHANNELS), ...[...sums.keys()].filter((code) => !Object.hasOwn(CHANNELS, code))];
-  return codes.map((channel) => {
+  const made = new Map(custom.map((ch) => [ch.code, ch]));
+  const codes = [
+    ...Object.keys(CHANNELS),
+    ...made.keys(),
+    ...[...sums.keys()].filter((code) => !Object.hasOwn(CHANNELS, code) && !made.has(code)),
+  ];
+  return codes.map((channel): ChannelRow => {
     const sum = sums.get(channel) ?? zeroCounts(DAILY_COUNTERS);
+    const figures = { pv: sum.pv, uv: channelReaders(c, sum), anonPv: sum.anonPv };
+    const own = made.get(channel);
+    if (own !== undefined) return { channel, label: own.name, kind: 'custom', type: own.type, ...figures };
     const known = Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel as keyof typeof CHANNELS] : null;
     return {
       channel,
       label: known?.label ?? channelLabel(channel),
       kind: (known?.kind ?? 'unknown') as ChannelKind,
-      pv: sum.pv,
-      uv: channelReaders(c, sum),
-      anonPv: sum.anonPv,
+      ...figures,
     };
+  });
+}
+
+/** The matrix's six nodes, each with its own code and the channels staff made of it. */
+export function nodeRows(rows: ChannelRow[]): NodeRow[] {
+  return (Object.keys(MATRIX_CHANNELS) as MatrixChannel[]).map((type) => {
+    const of = rows.filter((r) => r.channel === type || r.type === type);
+    const sum = (k: 'pv' | 'uv' | 'anonPv') => of.reduce((n, r) => n + r[k], 0);
+    return { type, label: MATRIX_CHANNELS[type], pv: sum('pv'), uv: sum('uv'), anonPv: sum('anonPv') };
   });
 }
 

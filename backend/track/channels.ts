@@ -1,4 +1,10 @@
-import { type Attribution, type LinkChannel, MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
+import {
+  type Attribution,
+  ID_FORMATS,
+  type LinkChannel,
+  MATRIX_CHANNELS,
+  SHARE_CHANNELS,
+} from '../../typings/contract';
 
 /**
  * Where a reading came from, as counted and as the staff stats page shows it. An explicit `ch` that names a
@@ -52,9 +58,18 @@ const isLinkChannel = (ch: string): ch is LinkChannel =>
 
 export const isCrawler = (attribution: Attribution): boolean => attribution.scene === CRAWLER_SCENE;
 
-/** The channel an opening is counted under. An unknown or malformed `ch` is 'unknown', never kept as sent. */
-export function channelOf({ ch, scene }: Attribution): ChannelCode {
-  if (ch !== null) return isLinkChannel(ch) ? ch : 'unknown';
+const CUSTOM_CODE = new RegExp(ID_FORMATS.channel);
+
+/** A `ch` that could name a staff-made channel: the format, and not a built-in code. */
+export const mayBeCustom = (ch: string | null): ch is string =>
+  ch !== null && CUSTOM_CODE.test(ch) && !Object.hasOwn(CHANNELS, ch);
+
+/**
+ * The channel an opening is counted under: a built-in `ch`, a staff-made one (`custom` holds those that exist), else
+ * the scene's group. An unknown or malformed `ch` is 'unknown', never kept as sent.
+ */
+export function channelOf({ ch, scene }: Attribution, custom: ReadonlySet<string> = new Set()): string {
+  if (ch !== null) return isLinkChannel(ch) || custom.has(ch) ? ch : 'unknown';
   return (scene !== null && sceneGroup.get(scene)) || 'other';
 }
 

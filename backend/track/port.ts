@@ -19,6 +19,8 @@ export interface TrackRequest {
   eventIds: string[];
   articleIds: string[];
   shareIds: string[];
+  /** `ch` values that may name a staff-made channel. */
+  channelCodes: string[];
 }
 
 /** A speech that can be counted (it is published), as counting needs it. */
@@ -34,6 +36,8 @@ export interface TrackSnapshot {
   shares: Map<string, ShareRecord>;
   /** The requested articles that can be counted; an event naming any other is NOT_FOUND. */
   articles: Map<string, CountableArticle>;
+  /** The requested codes that name a staff-made channel (retired ones too). */
+  channels: Set<string>;
 }
 
 export interface TrackCommit {

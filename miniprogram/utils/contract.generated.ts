@@ -4,6 +4,7 @@ export const ID_FORMATS = {
   short: '^[a-z0-9][a-z0-9-]{0,7}$',
   event: '^[A-Za-z0-9_-]{8,40}$',
   share: '^[A-Za-z0-9_-]{6,10}$',
+  channel: '^[a-z0-9]{2,6}$',
 } as const;
 
 export const MATRIX_CHANNELS = {

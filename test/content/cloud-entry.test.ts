@@ -1,3 +1,4 @@
+import { CLOUD_REQUEST_TIMEOUT_MS } from '../../backend/cloud/limits';
 import type { ArticleView, Envelope, InstallmentView } from '../../typings/contract';
 import { FakeCloudDb } from '../support/fake-cloud-db';
 
@@ -16,7 +17,7 @@ const { main } = require('../../cloudfunctions/content/src/index') as {
 describe('the content cloud function', () => {
   test('initialises the SDK for the current environment', () => {
     const { init } = (jest.requireMock('wx-server-sdk') as { default: { init: jest.Mock } }).default;
-    expect(init).toHaveBeenCalledWith({ env: expect.any(Symbol) });
+    expect(init).toHaveBeenCalledWith({ env: expect.any(Symbol), timeout: CLOUD_REQUEST_TIMEOUT_MS });
   });
 
   test('syncs the bundled content on its first call, then serves it from the database', async () => {

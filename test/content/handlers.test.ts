@@ -76,7 +76,12 @@ describe('article.get', () => {
     expect(article.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph', 'paragraph', 'paragraph']);
     expect(article.truncated).toBe(true);
     expect(article.readCount).toBe(7);
-    expect(article.installment).toEqual({ id: 'esd-01', title: list.title, subtitle: list.subtitle });
+    expect(article.installment).toEqual({
+      id: 'esd-01',
+      title: list.title,
+      subtitle: list.subtitle,
+      publishedAt: null,
+    });
     expect(article.prev).toEqual({ id: ids[0], title: list.articles[0]?.title });
     expect(article.next).toEqual({ id: ids[2], title: list.articles[2]?.title });
     const last = await data<ArticleView>('article.get', { id: ids[5] });

@@ -26,7 +26,7 @@ describe('files staff make, on npm start', () => {
 
   test('are written under the data folder and served at the link they are given', async () => {
     const store = localFiles(dir, () => base);
-    const { url } = await store.put('阅读统计-all.csv', Buffer.from('\uFEFF标题\r\n'), 'text/csv');
+    const { url } = await store.put('exports/阅读统计-all.csv', Buffer.from('\uFEFF标题\r\n'), 'text/csv');
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -34,7 +34,7 @@ describe('files staff make, on npm start', () => {
   });
 
   test('never leave their folder, and a bad name is refused', async () => {
-    await expect(localFiles(dir, () => base).put('../x.csv', Buffer.from(''), 'text/csv')).rejects.toThrow();
+    await expect(localFiles(dir, () => base).put('exports/../x.csv', Buffer.from(''), 'text/csv')).rejects.toThrow();
     // Paths as a raw request could carry them (fetch and URL would resolve the dots first).
     const serve = serveFiles(dir);
     for (const p of [

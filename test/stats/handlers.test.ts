@@ -160,7 +160,7 @@ describeOnEachAdapter('the stats function', (h) => {
     const answer: ExportData = data(await stats(h, 'export', { range: 'all' }));
     expect(answer.fileName).toMatch(/^阅读统计-all-20261128-\d{4}\.csv$/);
     expect(Date.parse(answer.expiresAt)).toBeGreaterThan(h.clock.ms);
-    const file = (h.stores.files as MemoryFiles).read(answer.fileName);
+    const file = (h.stores.files as MemoryFiles).read(`exports/${answer.fileName}`);
     if (file === undefined) throw new Error('no file stored');
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(file.toString('utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;

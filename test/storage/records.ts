@@ -10,13 +10,14 @@ export const articleId = (installmentId: string, position: number): string =>
 
 /** A small installment `id` numbered `number` with `count` articles at positions 1..count, linked prev/next. */
 export function installmentWith(id: string, number: number, count: number, revision = 'r1'): Saved {
-  const head = { id, title: `第${number}期`, subtitle: `学习贯彻（${number}）` };
+  const head = { id, title: `第${number}期`, subtitle: `学习贯彻（${number}）`, publishedAt: null };
   const refs = Array.from({ length: count }, (_, i) => ({ id: articleId(id, i + 1), title: `文章 ${id}/${i + 1}` }));
   const articles = refs.map(
     (ref, i): ArticleRecord => ({
       id: ref.id,
       installmentId: id,
       position: i + 1,
+      online: true,
       title: ref.title,
       speaker: { name: `发言人${i + 1}`, positions: ['区委常委', '宣传部部长'] },
       blocks: [
@@ -45,6 +46,7 @@ export function installmentWith(id: string, number: number, count: number, revis
       truncated: a.truncated,
     })),
     revision,
+    online: true,
   };
   return { installment, articles };
 }

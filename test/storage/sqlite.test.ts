@@ -103,6 +103,7 @@ describe('SQLite database file', () => {
     const request = {
       reader: { key: 'k', kind: 'openid' as const },
       day: '20261127',
+      channelCodes: [],
       eventIds: [],
       articleIds: [],
       shareIds: [],

@@ -22,6 +22,7 @@ const anon: Reader = { key: 'key-anon-000001', kind: 'anon' };
 const request = (reader: Reader, over: Partial<Omit<TrackRequest, 'reader'>> = {}): TrackRequest => ({
   reader,
   day: '20261127',
+  channelCodes: [],
   eventIds: [],
   articleIds: [],
   shareIds: [],
@@ -138,6 +139,7 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
         state: null,
         entries: new Map(),
         shares: new Map(),
+        channels: new Set(),
         articles: new Map([
           ['a1', { readCount: 0, readingMinutes: 2 }],
           ['a2', { readCount: 0, readingMinutes: 2 }],

@@ -11,6 +11,7 @@ const empty: TrackSnapshot = {
   state: null,
   entries: new Map(),
   shares: new Map(),
+  channels: new Set(),
   articles: new Map([
     [A, countable],
     [B, countable],
@@ -45,6 +46,7 @@ describe('decideEvents', () => {
       eventIds: ['e0000001', 'e0000002', 'e0000003', 'e0000004'],
       articleIds: [A, B],
       shareIds: ['sh00001', 'sh00002'],
+      channelCodes: [],
     });
   });
 

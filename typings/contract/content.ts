@@ -65,7 +65,8 @@ export interface ArticleView {
   blocks: Block[];
   readingMinutes: number;
   truncated: boolean;
-  installment: { id: string; title: string; subtitle: string };
+  /** `publishedAt`: the ISO date staff set for the installment, null until they do. */
+  installment: { id: string; title: string; subtitle: string; publishedAt: string | null };
   prev: ArticleRef | null;
   next: ArticleRef | null;
   readCount: number;

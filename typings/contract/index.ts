@@ -1,5 +1,5 @@
-import type { ContentApi } from './content';
 import type { AdminApi } from './admin';
+import type { ContentApi } from './content';
 import type { StatsApi } from './stats';
 import type { TrackApi } from './track';
 

@@ -1,3 +1,5 @@
+import type { MatrixChannel } from './attribution';
+
 /** China-time days: today, the last 7 or 30 days (today included), or since counting began. */
 export type StatsRange = 'today' | '7d' | '30d' | 'all';
 
@@ -74,6 +76,17 @@ export interface ChannelRow {
   channel: string;
   label: string;
   kind: ChannelKind;
+  /** A staff-made channel's node of the matrix. */
+  type?: MatrixChannel;
+  pv: number;
+  uv: number;
+  anonPv: number;
+}
+
+/** A node of the matrix with every channel of it (its own code and those staff made), summed. */
+export interface NodeRow {
+  type: MatrixChannel;
+  label: string;
   pv: number;
   uv: number;
   anonPv: number;
@@ -90,6 +103,7 @@ export interface ArticleData extends Figures {
 
 export interface ChannelsData extends Figures {
   items: ChannelRow[];
+  nodes: NodeRow[];
 }
 
 export interface ExportData {

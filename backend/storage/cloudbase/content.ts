@@ -12,6 +12,12 @@ import {
 } from './documents';
 import { chunk, readAll } from './paging';
 
+/**
+ * Articles a page of `listArticles` reads: an article record is up to ~15 KB (the longest speech of (一) is 9.4 KB),
+ * so 40 keep an answer far under the 1 MB limit.
+ */
+const ARTICLE_PAGE = 40;
+
 /** Article writes in flight at once during a save. */
 const WRITE_BATCH = 10;
 
@@ -43,7 +49,9 @@ export function createContentStore(db: Database): ContentStore {
       // The installment (with its revision) is written last: if an article write fails, the stored revision is
       // still the old one, so the next sync tries the whole installment again.
       for (const batch of chunk(list, WRITE_BATCH)) {
-        await Promise.all(batch.map((a) => articles.doc(a.id).set({ data: articleDoc(a, installment.number) })));
+        await Promise.all(
+          batch.map((a) => articles.doc(a.id).set({ data: articleDoc(a, installment.number, publishedAt) })),
+        );
       }
       const keep = list.map((a) => a.id);
       await articles
@@ -64,6 +72,21 @@ export function createContentStore(db: Database): ContentStore {
       return docs.map(toInstallment);
     },
 
+    async setPublishedAt(id, publishedAt) {
+      const { stats } = await installments.where({ _id: id }).update({ data: { publishedAt } });
+      if (stats.updated === 0 && (await findById(installments, id)) === undefined) return null;
+      await articles.where({ installmentId: id }).update({ data: { installment: { publishedAt } } });
+      return toInstallment((await findById(installments, id)) as WithId<InstallmentDoc>);
+    },
+
+    async setOnline(id, online) {
+      // Articles first: an installment shown online always has its articles readable.
+      await articles.where({ installmentId: id }).update({ data: { online } });
+      await installments.where({ _id: id }).update({ data: { online } });
+      const doc = await findById(installments, id);
+      return doc === undefined ? null : toInstallment(doc);
+    },
+
     async getInstallment(id) {
       const doc = await findById(installments, id);
       return doc === undefined ? null : toInstallment(doc);
@@ -75,8 +98,12 @@ export function createContentStore(db: Database): ContentStore {
     },
 
     async listArticles() {
-      const query = articles.orderBy('installmentNumber', 'asc').orderBy('position', 'asc').orderBy('_id', 'asc');
-      return (await readAll(query)).map(toArticle);
+      const query = articles
+        .where({ online: _.neq(false) })
+        .orderBy('installmentNumber', 'asc')
+        .orderBy('position', 'asc')
+        .orderBy('_id', 'asc');
+      return (await readAll(query, ARTICLE_PAGE)).map(toArticle);
     },
   };
 }

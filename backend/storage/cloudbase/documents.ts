@@ -1,5 +1,7 @@
 import type { WithId } from 'wx-server-sdk';
 import type { ShareTarget } from '../../../typings/contract';
+import type { CodeRecord } from '../../admin/port';
+import type { ChannelRecord } from '../../channels/port';
 import { type ArticleRecord, articleContent, type InstallmentRecord } from '../../content/port';
 import type { StaffMember } from '../../staff/port';
 import {
@@ -23,6 +25,7 @@ export const ARTICLE_STATS = 'article_stats';
 export const READER_PREFIX = 'R_';
 export const LEDGER_PREFIX = 'L_';
 export const SHARE_PREFIX = 'S_';
+export const CHANNEL_PREFIX = 'C_';
 /** Field names inside a record cannot be all digits safely, so day keys in `d`, `ev` and `n` carry a letter. */
 export const DAY_PREFIX = 'D';
 
@@ -143,6 +146,23 @@ export interface ShareDoc {
   at: number;
 }
 
+/**
+ * `article_stats` record of a staff-made channel (`_id` CHANNEL_PREFIX + code): kept with the counters so that the
+ * `get` of a read's snapshot also tells whether its `ch` names one.
+ */
+export type ChannelDoc = {
+  t: 'channel';
+  name: string;
+  type: ChannelRecord['type'];
+  createdAt: number;
+  createdBy: string | null;
+  retired: boolean;
+};
+
+/** Mini-program codes made so far; `_id` is a hash of the scene (which holds `&` and `=`). */
+export const CODES = 'codes';
+export type CodeDoc = { [K in keyof CodeRecord]: CodeRecord[K] };
+
 export const STAFF = 'staff';
 
 /** `staff` record; `_id` is the member's key (the keyed hash of their openid). */
@@ -158,14 +178,21 @@ export const installmentDoc = (i: InstallmentRecord, publishedAt: string | null)
   editorsNote: i.editorsNote,
   articles: i.articles,
   revision: i.revision,
+  online: i.online,
 });
 
-export const articleDoc = (a: ArticleRecord, installmentNumber: number): ArticleDoc => ({
-  installmentId: a.installmentId,
-  installmentNumber,
-  position: a.position,
-  ...articleContent(a),
-});
+/** An article as saved, showing the installment's date (the one staff set, if they did). */
+export const articleDoc = (a: ArticleRecord, installmentNumber: number, publishedAt: string | null): ArticleDoc => {
+  const content = articleContent(a);
+  return {
+    installmentId: a.installmentId,
+    installmentNumber,
+    position: a.position,
+    online: a.online,
+    ...content,
+    installment: { ...content.installment, publishedAt },
+  };
+};
 
 export const toInstallment = (d: WithId<InstallmentDoc>): InstallmentRecord => ({
   id: String(d._id),
@@ -176,18 +203,21 @@ export const toInstallment = (d: WithId<InstallmentDoc>): InstallmentRecord => (
   editorsNote: d.editorsNote,
   articles: d.articles,
   revision: d.revision,
+  // Records saved before installments could go offline were all online.
+  online: d.online !== false,
 });
 
 export const toArticle = (d: WithId<ArticleDoc>): ArticleRecord => ({
   id: String(d._id),
   installmentId: d.installmentId,
   position: d.position,
+  online: d.online !== false,
   title: d.title,
   speaker: d.speaker,
   blocks: d.blocks,
   readingMinutes: d.readingMinutes,
   truncated: d.truncated,
-  installment: d.installment,
+  installment: { ...d.installment, publishedAt: d.installment.publishedAt ?? null },
   prev: d.prev,
   next: d.next,
 });

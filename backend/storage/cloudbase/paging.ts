@@ -11,12 +11,12 @@ export const MAX_LIMIT = 1000;
 export const ANSWER_BUDGET_BYTES = 800 * 1024;
 
 /** Every record the query matches, one page after another until a page comes back short. */
-export async function readAll<T extends DocumentData>(query: Query<T>): Promise<Array<WithId<T>>> {
+export async function readAll<T extends DocumentData>(query: Query<T>, page = PAGE_SIZE): Promise<Array<WithId<T>>> {
   const all: Array<WithId<T>> = [];
-  for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { data } = await query.skip(skip).limit(PAGE_SIZE).get();
+  for (let skip = 0; ; skip += page) {
+    const { data } = await query.skip(skip).limit(page).get();
     all.push(...data);
-    if (data.length < PAGE_SIZE) return all;
+    if (data.length < page) return all;
   }
 }
 

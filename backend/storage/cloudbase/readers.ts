@@ -6,6 +6,7 @@ import type { DayKey, LedgerEntry, ReaderArticle, ShareRecord } from '../../trac
 import type { CountableArticle, TrackCommit, TrackRequest, TrackSnapshot } from '../../track/port';
 import {
   ARTICLE_STATS,
+  CHANNEL_PREFIX,
   type CountersDoc,
   type DayEntries,
   dayField,
@@ -58,7 +59,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
   }
 
   return {
-    async load({ reader, day, eventIds, articleIds, shareIds }) {
+    async load({ reader, day, eventIds, articleIds, shareIds, channelCodes }) {
       const rid = readerId(reader.key);
       const days = lookupDays(day);
       const ids = [
@@ -66,6 +67,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
         ...days.slice(1).map((d) => ledgerId(d, reader.key)),
         ...articleIds,
         ...shareIds.map((s) => SHARE_PREFIX + s),
+        ...channelCodes.map((c) => CHANNEL_PREFIX + c),
       ];
       const projection: Record<string, true> = {
         t: true,
@@ -120,6 +122,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
         entries,
         shares,
         articles,
+        channels: new Set(channelCodes.filter((c) => byId.get(CHANNEL_PREFIX + c)?.t === 'channel')),
       };
       return {
         snapshot,

@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import type { CodeMaker } from '../../admin/port';
 import type { Stores } from '../../core/stores';
 import type { FileStore } from '../../stats/port';
 import { memoryFiles } from '../memory-files';
+import { standInCodes } from '../qr-stand-in';
 import { busyAsUnavailable } from './busy';
+import { createChannelStore } from './channels';
+import { createCodeStore } from './codes';
 import { createContentStore } from './content';
 import { openDatabase } from './database';
 import { createStaffStore } from './staff';
@@ -16,13 +20,23 @@ export { type Migration, migrate, migrations, schemaVersion } from './migrations
  * Every port over an open, migrated database (see `openDatabase`); `close()` closes that database. A statement that
  * cannot get the lock in time throws StoreUnavailableError.
  */
-export function createSqliteStores(db: Database, files: FileStore = memoryFiles()): Stores {
+export interface SqliteOptions {
+  /** Where exports and codes are kept: in memory unless said (npm start keeps them under its data folder). */
+  files?: FileStore;
+  /** Locally there is no WeChat: stand-in QR codes unless said. */
+  codeMaker?: CodeMaker;
+}
+
+export function createSqliteStores(db: Database, options: SqliteOptions = {}): Stores {
   return {
     content: busyAsUnavailable(createContentStore(db)),
     track: busyAsUnavailable(createTrackStore(db)),
     staff: busyAsUnavailable(createStaffStore(db)),
     stats: busyAsUnavailable(createStatsStore(db)),
-    files,
+    channels: busyAsUnavailable(createChannelStore(db)),
+    codes: busyAsUnavailable(createCodeStore(db)),
+    files: options.files ?? memoryFiles(),
+    codeMaker: options.codeMaker ?? standInCodes,
     async close() {
       if (db.open) db.close();
     },
@@ -30,6 +44,6 @@ export function createSqliteStores(db: Database, files: FileStore = memoryFiles(
 }
 
 /** The stores on a database file (created and migrated as needed), or on ':memory:'. */
-export function openSqliteStores(file: string, files?: FileStore): Stores {
-  return createSqliteStores(openDatabase(file), files);
+export function openSqliteStores(file: string, options: SqliteOptions = {}): Stores {
+  return createSqliteStores(openDatabase(file), options);
 }

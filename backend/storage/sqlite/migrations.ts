@@ -153,6 +153,40 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'installments online or offline',
+    up(db) {
+      db.exec(`
+        -- staff take an installment offline; its records and counts stay
+        ALTER TABLE installments ADD COLUMN online INTEGER NOT NULL DEFAULT 1;
+      `);
+    },
+  },
+  {
+    name: 'staff-made channels, mini-program codes',
+    up(db) {
+      db.exec(`
+        CREATE TABLE channels (
+          code TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          created_by TEXT,
+          retired INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        -- one image per scene, made once
+        CREATE TABLE codes (
+          scene TEXT PRIMARY KEY,
+          file_id TEXT NOT NULL,
+          stand_in INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          created_by TEXT,
+          day TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX codes_by_maker ON codes (created_by, day);
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

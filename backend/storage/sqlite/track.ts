@@ -69,6 +69,7 @@ export function createTrackStore(db: Database): TrackStore {
   const selectShares = db.prepare<[string], ShareRow>(
     `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${IN_LIST}`,
   );
+  const selectChannels = db.prepare<[string], { code: string }>(`SELECT code FROM channels WHERE code ${IN_LIST}`);
   const selectCountable = db.prepare<[string], CountableRow>(
     `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${IN_LIST}`,
   );
@@ -129,7 +130,7 @@ export function createTrackStore(db: Database): TrackStore {
     FROM article_daily GROUP BY article_id, channel
   `);
 
-  const load = ({ reader, eventIds, articleIds, shareIds }: TrackRequest): TrackSnapshot => {
+  const load = ({ reader, eventIds, articleIds, shareIds, channelCodes }: TrackRequest): TrackSnapshot => {
     const row = selectReader.get(reader.key);
     const state: ReaderState | null =
       row === undefined
@@ -168,7 +169,8 @@ export function createTrackStore(db: Database): TrackStore {
           { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
         ]),
     );
-    return { state, entries, shares, articles: countable(articleIds) };
+    const channels = new Set(selectChannels.all(JSON.stringify(channelCodes)).map((r) => r.code));
+    return { state, entries, shares, articles: countable(articleIds), channels };
   };
 
   const countable = (ids: string[]): Map<string, CountableArticle> =>

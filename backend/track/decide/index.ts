@@ -1,5 +1,6 @@
 import type { TrackEvent } from '../../../typings/contract';
 import { SHARE_ID } from '../../core/ids';
+import { mayBeCustom } from '../channels';
 import { dayOf } from '../day';
 import type { LedgerEntry, Reader } from '../model';
 import type { TrackDecision, TrackRequest, TrackSnapshot } from '../port';
@@ -26,6 +27,9 @@ export const requestFor = ({ reader, events, now }: DecideOptions): TrackRequest
   eventIds: [...new Set(events.flatMap((e) => (e.type === 'progress' ? [e.eventId, e.readEventId] : [e.eventId])))],
   articleIds: [...new Set(events.map((e) => e.articleId))],
   shareIds: [...new Set(events.flatMap((e) => shareIdsOf(e)))],
+  channelCodes: [
+    ...new Set(events.flatMap((e) => (e.type === 'read' && mayBeCustom(e.attribution.ch) ? [e.attribution.ch] : []))),
+  ],
 });
 
 function shareIdsOf(event: TrackEvent): string[] {

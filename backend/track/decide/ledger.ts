@@ -29,6 +29,8 @@ export class WorkingLedger {
   private readonly shares: Map<string, ShareRecord>;
   private readonly counts = new Map<string, number>();
   private readonly facts: Map<string, CountableArticle>;
+  /** Staff-made channels the events name. */
+  readonly channels: ReadonlySet<string>;
   private readonly articles: Map<string, ReaderArticle>;
   private readonly changed = new Set<string>();
   private rate: Rate | undefined;
@@ -53,6 +55,7 @@ export class WorkingLedger {
     this.entries = new Map(snapshot.entries);
     this.shares = new Map(snapshot.shares);
     this.facts = snapshot.articles;
+    this.channels = snapshot.channels;
     for (const [id, a] of snapshot.articles) this.counts.set(id, a.readCount);
     this.articles = new Map(stored?.articles ?? []);
     this.rate = stored?.rate;

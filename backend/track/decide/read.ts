@@ -16,7 +16,7 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
   // The session this opening falls in, while its window is open; otherwise it counts and starts one.
   const ongoing = before !== undefined && !opensWindow(before.lastOpenAt, now) ? before : null;
   const counted = ongoing === null;
-  const channel = channelOf(event.attribution);
+  const channel = channelOf(event.attribution, ledger.channels);
   const linked = recordedShare(ledger, event.attribution.s, event.articleId);
   // Reading through one's own share is not a read the share brought.
   const share = linked !== null && linked.reader !== ledger.reader.key ? linked.shareId : null;

@@ -2,10 +2,15 @@ import cloud from 'wx-server-sdk';
 import { adminActions } from '../../../backend/admin/handlers';
 import { cloudMain, identityFromWXContext } from '../../../backend/cloud/entry';
 import { CLOUD_REQUEST_TIMEOUT_MS } from '../../../backend/cloud/limits';
-import { cloudFiles, createCloudBaseStores } from '../../../backend/storage/cloudbase';
+import { cloudFiles, createCloudBaseStores, wxacodeMaker } from '../../../backend/storage/cloudbase';
+import type { WxacodeApi } from '../../../backend/storage/cloudbase/wxacode';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, timeout: CLOUD_REQUEST_TIMEOUT_MS });
-const stores = createCloudBaseStores(cloud.database(), cloudFiles(cloud));
+// `cloud.openapi` is typed loosely by the SDK; the permission is granted in config.json.
+const stores = createCloudBaseStores(cloud.database(), {
+  files: cloudFiles(cloud),
+  codeMaker: wxacodeMaker(cloud as unknown as WxacodeApi),
+});
 
 export const main = cloudMain({
   name: 'admin',

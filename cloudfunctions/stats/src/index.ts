@@ -5,7 +5,7 @@ import { statsActions } from '../../../backend/stats/handlers';
 import { cloudFiles, createCloudBaseStores } from '../../../backend/storage/cloudbase';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, timeout: CLOUD_REQUEST_TIMEOUT_MS });
-const stores = createCloudBaseStores(cloud.database(), cloudFiles(cloud));
+const stores = createCloudBaseStores(cloud.database(), { files: cloudFiles(cloud) });
 
 export const main = cloudMain({
   name: 'stats',

@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+import type { AdminApi, StaffInfo } from '../../typings/contract';
+import { fail, ok } from '../core/envelope';
+import type { Actions } from '../core/router';
+import '../core/zod';
+import type { StaffMember } from '../staff/port';
+
+const info = (m: StaffMember, bootstrap = false): StaffInfo => ({
+  id: m.key,
+  name: m.name,
+  role: m.role,
+  addedAt: new Date(m.addedAt).toISOString(),
+  bootstrap,
+});
+
+const name = z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20, '姓名不能超过 20 个字'));
+
+/** Staff management, for administrators: names and roles go back, never openids. */
+export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 'staff.remove'> = {
+  'staff.list': {
+    role: 'admin',
+    input: z.strictObject({}),
+    handle: async (_input, { stores, adminKeys }) => {
+      const members = await stores.staff.list();
+      const listed = new Set(members.map((m) => m.key));
+      // Administrators named by ADMIN_OPENIDS and never added in the app still show, so nobody is a mystery.
+      const boot = adminKeys()
+        .filter((key) => !listed.has(key))
+        .map((key) => info({ key, name: '管理员（部署时指定）', role: 'admin', addedBy: null, addedAt: 0 }, true));
+      const named = new Set(adminKeys());
+      return ok({ items: [...boot, ...members.map((m) => info(m, named.has(m.key)))] });
+    },
+  },
+
+  'staff.add': {
+    role: 'admin',
+    input: z.strictObject({
+      openid: z.string().check(z.regex(/^[\w-]{1,64}$/, '编号不对：请让对方在工作台“我的编号”处复制')),
+      name,
+      role: z.enum(['admin', 'staff']),
+    }),
+    handle: async ({ openid, name: memberName, role }, { stores, readerKey, caller, now }) => {
+      const key = readerKey({ openid }, undefined)?.key;
+      if (key === undefined) return fail('BAD_REQUEST', '编号不对');
+      const { member } = await caller();
+      const added: StaffMember = {
+        key,
+        name: memberName,
+        role,
+        addedBy: member?.key ?? null,
+        addedAt: now().getTime(),
+      };
+      await stores.staff.put(added);
+      return ok(info(added));
+    },
+  },
+
+  'staff.remove': {
+    role: 'admin',
+    input: z.strictObject({ id: z.string().check(z.regex(/^[\w-]{8,64}$/)) }),
+    handle: async ({ id }, { stores, adminKeys }) => {
+      if (adminKeys().includes(id)) {
+        return fail('BAD_REQUEST', '这位管理员由部署时的 ADMIN_OPENIDS 指定，不能在这里删除');
+      }
+      const member = await stores.staff.get(id);
+      if (member === null) return fail('NOT_FOUND', '没有这位工作人员');
+      if (member.role === 'admin') {
+        const admins = (await stores.staff.list()).filter((m) => m.role === 'admin' && m.key !== id);
+        if (admins.length === 0 && adminKeys().length === 0) {
+          return fail('BAD_REQUEST', '不能删除最后一位管理员：请先添加另一位管理员');
+        }
+      }
+      return ok({ removed: await stores.staff.remove(id) });
+    },
+  },
+};
