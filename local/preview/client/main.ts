@@ -2,12 +2,13 @@
  * The preview's entry point: builds the phone and the side panel, installs the `wx` shim, loads the
  * mini-program through miniprogram-simulate and starts it as WeChat would (App.onLaunch, App.onShow, the page).
  */
+import type { LoadedApp } from '../../simulate/loader';
 import { CallLog } from './calls';
 import { createChrome } from './chrome';
 import { Navigation } from './navigation';
 import { Overlays } from './overlays';
 import { createPanel, type Speech } from './panel';
-import { appConfig, type Instance, type LoadedApp, loadApp, pageConfigs } from './simulate';
+import { appConfig, type Instance, loadApp, pageConfigs, type Rendered } from './simulate';
 import {
   DEFAULT_STATE,
   type Entry,
@@ -61,7 +62,7 @@ function boot(container: HTMLElement): void {
   const launch: Entry = structuredClone(state.entry);
   const calls = new CallLog();
   let app: AppDefinition = {};
-  let loaded: LoadedApp | null = null;
+  let loaded: LoadedApp<Rendered> | null = null;
 
   const chrome = createChrome(container, {
     back: () => guarded(() => nav.navigateBack(1)),
