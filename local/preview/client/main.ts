@@ -22,7 +22,7 @@ import {
 } from './state';
 import { themed } from './theme';
 import { mouseAsTouch, onTap } from './touch';
-import { createWx } from './wx';
+import { createPreviewWx } from './wx';
 
 interface AppDefinition {
   onLaunch?(options: unknown): void;
@@ -81,15 +81,13 @@ function boot(container: HTMLElement): void {
     pullDownRefresh: (route) => pageConfigs.find((p) => p.route === route)?.pullDownRefresh === true,
     changed: () => refresh(),
   });
-  const controls = createWx({
+  const controls = createPreviewWx(window.wx ?? {}, {
     state: () => state,
     launch,
     homeRoute,
     libVersion: appConfig.libVersion,
-    nav,
-    overlays,
     calls,
-    chromeChanged: () => refresh(),
+    screen: { pages: nav, overlays },
   });
 
   function guarded(run: () => void): void {
@@ -106,7 +104,7 @@ function boot(container: HTMLElement): void {
     const singlePage = isSinglePage(state.entry);
     const bar = appConfig.window;
     chrome.render({
-      title: top?.title ?? config?.title ?? bar.navigationBarTitleText ?? '',
+      title: config?.title ?? bar.navigationBarTitleText ?? '',
       canGoBack: nav.pages.length > 1 && !singlePage,
       showHome: nav.pages.length === 1 && top?.route !== homeRoute && !singlePage,
       background: themed(bar.navigationBarBackgroundColor, appConfig.theme, state.dark) ?? '#000000',
@@ -185,7 +183,7 @@ function boot(container: HTMLElement): void {
     else if (choice === 2) await coldStart({});
   }
 
-  window.wx = Object.assign(window.wx ?? {}, controls.wx);
+  window.wx = controls.wx;
   window.App = (definition) => {
     app = definition;
   };
@@ -211,7 +209,6 @@ function boot(container: HTMLElement): void {
     setDark: (dark) => {
       state.dark = dark;
       saveState(state);
-      controls.themeChanged(dark);
       refresh();
     },
     setFontSize: (fontSize) => void coldStart({ fontSize }),
