@@ -33,22 +33,6 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/**
- * Fixes to miniprogram-simulate's browser build, each applied where it is expected exactly `count` times:
- * - inline styles: it maps 1rpx to 1px; the preview converts rpx itself (0.5 px at 375, see client/units.ts);
- * - `class` on a component that declares it an external class (every TDesign component, whose host is virtual):
- *   j-component sets it on the host only, so `<t-button class="share">` lost the page's class.
- */
-const SIMULATE_PATCHES: Array<{ find: string; replace: string; count: number }> = [
-  { find: "style.replace(/(\\d+)rpx/ig, '$1px')", replace: 'window.__wxRpx(style)', count: 2 },
-  {
-    find: "if (name === 'id' || name === 'slot' || (isComponentNode && name === 'class')) {",
-    replace:
-      "if (isComponentNode && name === 'class' && exparserNode.__externalClassAlias && exparserNode.hasExternalClass('class')) exparserNode.setExternalClass('class', value || '');\n    if (name === 'id' || name === 'slot' || (isComponentNode && name === 'class')) {",
-    count: 1,
-  },
-];
-
 /** A percent-encoded path segment decoded, or null when its encoding is broken (`%`, `%E0%A4%A`). */
 function decoded(segment: string): string | null {
   try {
@@ -84,9 +68,10 @@ export function createPreviewHandler({
 }: PreviewOptions = {}): PreviewHandler {
   const clientDir = path.join(repoRoot, 'local/preview/client');
   const assetsDir = path.join(repoRoot, 'miniprogram/assets');
+  // miniprogram-simulate's browser build, as published: it sets `window.simulate`.
+  const simulateDir = path.dirname(require.resolve('miniprogram-simulate/build.js'));
   let bundle: Bundle | null = null;
   let errors: string[] = [];
-  let simulate: Promise<string> | null = null;
   const listeners = new Set<ServerResponse>();
   let built = false;
 
@@ -126,16 +111,6 @@ export function createPreviewHandler({
     }
   };
 
-  const loadSimulate = async () => {
-    let source = await readFile(require.resolve('miniprogram-simulate/build.js'), 'utf8');
-    for (const { find, replace, count } of SIMULATE_PATCHES) {
-      const found = source.split(find).length - 1;
-      if (found !== count) throw new Error(`miniprogram-simulate/build.js changed: expected ${count}× ${find}`);
-      source = source.replaceAll(find, replace);
-    }
-    return source;
-  };
-
   const serveBundle = async (res: ServerResponse, part: keyof Bundle) => {
     await ready;
     if (errors.length > 0 || !bundle) {
@@ -155,13 +130,7 @@ export function createPreviewHandler({
     [/^\/(?:index\.html)?$/, (res) => send(res, 200, TYPES['.html'] as string, page(watch))],
     [/^\/preview\/app\.js$/, (res) => serveBundle(res, 'js')],
     [/^\/preview\/app\.js\.map$/, (res) => serveBundle(res, 'map')],
-    [
-      /^\/preview\/simulate\.js$/,
-      async (res) => {
-        simulate ??= loadSimulate();
-        send(res, 200, TYPES['.js'] as string, await simulate);
-      },
-    ],
+    [/^\/preview\/simulate\.js$/, (res) => sendFile(res, simulateDir, 'build.js')],
     [/^\/favicon\.ico$/, (res) => void res.writeHead(204).end()],
     [/^\/preview\/(shell|base)\.css$/, (res, m) => sendFile(res, clientDir, `${m[1]}.css`)],
     [

@@ -21,6 +21,8 @@ export interface PreviewSources {
    */
   components: Array<{ path: string; rootPath: string; tags: string[] }>;
   pages: Array<{ route: string; title: string | null; pullDownRefresh: boolean }>;
+  /** Where each root (`/`, `/miniprogram_npm/<package>`) is on disk. */
+  roots: Record<string, string>;
   app: { window: Record<string, string>; theme: Record<string, Record<string, string>> | null; libVersion: string };
   /** Every file read, for esbuild's watch mode. */
   watchFiles: string[];
@@ -197,6 +199,7 @@ export function collectSources(repoRoot: string): PreviewSources {
     modules,
     components: componentOrder.map((c) => ({ ...c, tags: [...(tagsOf.get(c.path) ?? [])] })),
     pages,
+    roots: Object.fromEntries([...roots.values()].map((root) => [root.virtual || '/', root.dir])),
     app: { window: appJson.window ?? {}, theme, libVersion: project.libVersion ?? '3.0.0' },
     watchFiles: [...watchFiles].filter((file) => !file.includes(`${path.sep}node_modules${path.sep}`)),
   };

@@ -2,12 +2,13 @@
  * The preview's entry point: builds the phone and the side panel, installs the `wx` shim, loads the
  * mini-program through miniprogram-simulate and starts it as WeChat would (App.onLaunch, App.onShow, the page).
  */
+import type { LoadedApp } from '../../simulate/loader';
 import { CallLog } from './calls';
 import { createChrome } from './chrome';
 import { Navigation } from './navigation';
 import { Overlays } from './overlays';
 import { createPanel, type Speech } from './panel';
-import { appConfig, type Instance, type LoadedApp, loadApp, pageConfigs } from './simulate';
+import { appConfig, type Instance, loadApp, pageConfigs, type Rendered } from './simulate';
 import {
   DEFAULT_STATE,
   type Entry,
@@ -21,7 +22,7 @@ import {
 } from './state';
 import { themed } from './theme';
 import { mouseAsTouch, onTap } from './touch';
-import { createWx } from './wx';
+import { createPreviewWx } from './wx';
 
 interface AppDefinition {
   onLaunch?(options: unknown): void;
@@ -61,7 +62,7 @@ function boot(container: HTMLElement): void {
   const launch: Entry = structuredClone(state.entry);
   const calls = new CallLog();
   let app: AppDefinition = {};
-  let loaded: LoadedApp | null = null;
+  let loaded: LoadedApp<Rendered> | null = null;
 
   const chrome = createChrome(container, {
     back: () => guarded(() => nav.navigateBack(1)),
@@ -80,15 +81,13 @@ function boot(container: HTMLElement): void {
     pullDownRefresh: (route) => pageConfigs.find((p) => p.route === route)?.pullDownRefresh === true,
     changed: () => refresh(),
   });
-  const controls = createWx({
+  const controls = createPreviewWx(window.wx ?? {}, {
     state: () => state,
     launch,
     homeRoute,
     libVersion: appConfig.libVersion,
-    nav,
-    overlays,
     calls,
-    chromeChanged: () => refresh(),
+    screen: { pages: nav, overlays },
   });
 
   function guarded(run: () => void): void {
@@ -105,7 +104,7 @@ function boot(container: HTMLElement): void {
     const singlePage = isSinglePage(state.entry);
     const bar = appConfig.window;
     chrome.render({
-      title: top?.title ?? config?.title ?? bar.navigationBarTitleText ?? '',
+      title: config?.title ?? bar.navigationBarTitleText ?? '',
       canGoBack: nav.pages.length > 1 && !singlePage,
       showHome: nav.pages.length === 1 && top?.route !== homeRoute && !singlePage,
       background: themed(bar.navigationBarBackgroundColor, appConfig.theme, state.dark) ?? '#000000',
@@ -184,7 +183,7 @@ function boot(container: HTMLElement): void {
     else if (choice === 2) await coldStart({});
   }
 
-  window.wx = Object.assign(window.wx ?? {}, controls.wx);
+  window.wx = controls.wx;
   window.App = (definition) => {
     app = definition;
   };
@@ -210,7 +209,6 @@ function boot(container: HTMLElement): void {
     setDark: (dark) => {
       state.dark = dark;
       saveState(state);
-      controls.themeChanged(dark);
       refresh();
     },
     setFontSize: (fontSize) => void coldStart({ fontSize }),

@@ -1,3 +1,4 @@
+import { WxFailure } from '../../simulate/wx';
 import { h } from './dom';
 import type { Instance, Rendered } from './simulate';
 import { parseUrl } from './state';
@@ -13,8 +14,6 @@ export interface OpenPage {
   /** The `<page>` element: the page's scroll container, and what WXSS `page` selectors match. */
   element: HTMLElement;
   scrollTop: number;
-  /** Set by wx.setNavigationBarTitle; otherwise the page's navigationBarTitleText. */
-  title: string | null;
 }
 
 export interface NavigationDeps {
@@ -25,8 +24,6 @@ export interface NavigationDeps {
   /** The stack changed: redraw the title bar. */
   changed(): void;
 }
-
-export class NavigationError extends Error {}
 
 /** Calls a page method if it has one; a throwing or rejecting page is reported, never breaks the stack. */
 function lifecycle(instance: Instance, name: string, ...args: unknown[]): void {
@@ -55,7 +52,7 @@ export class Navigation {
   }
 
   navigateTo(url: string): void {
-    if (this.stack.length >= MAX_PAGES) throw new NavigationError('webview count limit exceed');
+    if (this.stack.length >= MAX_PAGES) throw new WxFailure('webview count limit exceed');
     const target = this.resolve(url);
     if (this.top) this.hidePage(this.top);
     this.push(target.route, target.query);
@@ -69,7 +66,7 @@ export class Navigation {
   }
 
   navigateBack(delta = 1): void {
-    if (this.stack.length <= 1) throw new NavigationError('cannot navigate back at first page.');
+    if (this.stack.length <= 1) throw new WxFailure('cannot navigate back at first page.');
     const count = Math.min(Math.max(1, delta), this.stack.length - 1);
     for (let i = 0; i < count; i++) {
       const page = this.stack.pop();
@@ -113,7 +110,7 @@ export class Navigation {
 
   private resolve(url: string): { route: string; query: Record<string, string> } {
     const target = parseUrl(url);
-    if (!this.deps.hasPage(target.route)) throw new NavigationError(`page "${target.route}" is not found`);
+    if (!this.deps.hasPage(target.route)) throw new WxFailure(`page "${target.route}" is not found`);
     return target;
   }
 
@@ -122,7 +119,7 @@ export class Navigation {
     element.append(h('div', { class: 'wx-refresh', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')));
     this.deps.viewport.append(element);
     const rendered = this.deps.render(route);
-    const page: OpenPage = { route, query, rendered, element, scrollTop: 0, title: null };
+    const page: OpenPage = { route, query, rendered, element, scrollTop: 0 };
     // What getCurrentPages() gives: the page instance with its route and options.
     Object.assign(rendered.instance, { route, options: { ...query } });
     rendered.attach(element);

@@ -1,12 +1,5 @@
+import type { ToastIcon } from '../../simulate/wx';
 import { h } from './dom';
-
-export interface ModalOptions {
-  title?: string;
-  content?: string;
-  showCancel?: boolean;
-  cancelText?: string;
-  confirmText?: string;
-}
 
 export interface ShareCard {
   title: string;
@@ -16,14 +9,14 @@ export interface ShareCard {
   target: string;
 }
 
-/** WeChat's toast, loading, modal and action sheet, drawn over the phone screen as plain DOM. */
+/** WeChat's toast and action sheet, and the share card, drawn over the phone screen as plain DOM. */
 export class Overlays {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private toastElement: HTMLElement | null = null;
 
   constructor(private readonly root: HTMLElement) {}
 
-  toast(title: string, icon: 'success' | 'error' | 'loading' | 'none' = 'success', duration = 1500): void {
+  toast(title: string, icon: ToastIcon = 'success', duration = 1500): void {
     this.hideToast();
     const mark = { success: '✓', error: '✕', loading: '…', none: '' }[icon];
     this.toastElement = h(
@@ -33,43 +26,13 @@ export class Overlays {
       h('div', {}, title),
     );
     this.root.append(this.toastElement);
-    if (icon !== 'loading' || duration !== Number.POSITIVE_INFINITY) {
-      this.toastTimer = setTimeout(() => this.hideToast(), duration);
-    }
+    this.toastTimer = setTimeout(() => this.hideToast(), duration);
   }
 
   hideToast(): void {
     clearTimeout(this.toastTimer);
     this.toastElement?.remove();
     this.toastElement = null;
-  }
-
-  modal(options: ModalOptions): Promise<boolean> {
-    return new Promise((resolve) => {
-      const close = (confirm: boolean) => {
-        mask.remove();
-        resolve(confirm);
-      };
-      const mask: HTMLElement = h(
-        'div',
-        { class: 'wx-mask' },
-        h(
-          'div',
-          { class: 'wx-modal', role: 'dialog' },
-          options.title ? h('div', { class: 'wx-modal-title' }, options.title) : null,
-          options.content ? h('div', { class: 'wx-modal-content' }, options.content) : null,
-          h(
-            'div',
-            { class: 'wx-modal-buttons' },
-            options.showCancel === false
-              ? null
-              : h('button', { onclick: () => close(false) }, options.cancelText ?? '取消'),
-            h('button', { class: 'wx-modal-confirm', onclick: () => close(true) }, options.confirmText ?? '确定'),
-          ),
-        ),
-      );
-      this.root.append(mask);
-    });
   }
 
   /** Resolves with the chosen index, or null when cancelled. */

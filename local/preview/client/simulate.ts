@@ -4,6 +4,7 @@
  * .json/.wxss/.wxml from `window.__FILE_MAP__` and running its JS through `window.require`.
  */
 import { app, components, files, modules, pages, templates } from 'wx-preview:app';
+import { type LoadedApp, registerApp } from '../../simulate/loader';
 import { framePx } from './units';
 
 /** The page (or component) instance: `this` inside its methods. */
@@ -48,14 +49,10 @@ declare global {
   interface Window {
     simulate?: Simulate;
     __FILE_MAP__: Record<string, unknown>;
-    /** Called by the patched simulate for inline styles (it would turn 1rpx into 1px). */
-    __wxRpx: (style: string) => string;
     /** What a component's .js in the file map does: run the bundled module. */
     __wxRun: (path: string) => void;
   }
 }
-
-const pageTag = (route: string): string => route.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 
 /** The DOM attribute a built-in's property is mirrored to, for the base stylesheet and the share button. */
 const mirror = (attribute: string) =>
@@ -156,6 +153,23 @@ function registerInput(
   );
 }
 
+type Template = (...args: unknown[]) => unknown;
+
+/** A wcc template whose inline styles are in frame px: simulate would read 1rpx as 1px (see units.ts). */
+function inFramePx(template: Template): Template {
+  const convert = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const { attr, children } = node as { attr?: { style?: unknown }; children?: unknown[] };
+    if (attr && typeof attr.style === 'string') attr.style = framePx(attr.style);
+    children?.forEach(convert);
+  };
+  return (...args: unknown[]) => {
+    const tree = template(...args);
+    convert(tree);
+    return tree;
+  };
+}
+
 /** Fills the file map simulate reads: JSON and WXSS text, wcc-compiled templates, and a stub per component JS. */
 function fillFileMap(): void {
   const map: Record<string, unknown> = { ...files };
@@ -164,8 +178,8 @@ function fillFileMap(): void {
   const shared: { wxs_nf_init?: boolean } = {};
   for (const program of templates) {
     const own = Object.create(shared) as { wxs_nf_init?: boolean };
-    const gwx = new Function('__WXML_GLOBAL__', `var $gwx;\n${program.code}`)(own) as (path: string) => unknown;
-    for (const [virtual, inRoot] of Object.entries(program.wxml)) map[virtual] = gwx(inRoot);
+    const gwx = new Function('__WXML_GLOBAL__', `var $gwx;\n${program.code}`)(own) as (path: string) => Template;
+    for (const [virtual, inRoot] of Object.entries(program.wxml)) map[virtual] = inFramePx(gwx(inRoot));
     if (own.wxs_nf_init) shared.wxs_nf_init = true;
   }
   for (const path of Object.keys(modules)) map[`${path}.js`] = `window.__wxRun(${JSON.stringify(path)})`;
@@ -177,44 +191,18 @@ function fillFileMap(): void {
   };
 }
 
-export interface LoadedApp {
-  /** Component ids of the pages, by route. */
-  pageIds: Map<string, string>;
-  render(route: string): Rendered;
-}
-
 /**
- * Loads the mini-program the way WeChat starts it: app.ts (its `App(...)`), then every component, each once and
- * before the components that use it, then the pages, given those components by tag.
+ * Loads the mini-program the way WeChat starts it: app.ts (its `App(...)`), then every component and page
+ * (local/simulate/loader.ts).
  */
-export function loadApp(): LoadedApp {
+export function loadApp(): LoadedApp<Rendered> {
   const simulate = window.simulate;
   if (!simulate) throw new Error('miniprogram-simulate did not load (/preview/simulate.js)');
-  window.__wxRpx = framePx;
   fillFileMap();
   registerBuiltins(simulate);
   window.__wxRun('/app');
-
-  const byTag: Record<string, string> = {};
-  for (const { path, rootPath, tags } of components) {
-    const [tag = 'main'] = tags;
-    const id = simulate.load(path, tag, { rootPath, usingComponents: { ...byTag } });
-    for (const t of tags) byTag[t] = id;
-    // simulate adds a component's styles when it renders it at the top level, which it never is in a page.
-    simulate.render(id);
-  }
-  const pageIds = new Map<string, string>();
-  for (const { route } of pages) {
-    pageIds.set(route, simulate.load(`/${route}`, pageTag(route), { rootPath: '/', usingComponents: { ...byTag } }));
-  }
-  return {
-    pageIds,
-    render(route) {
-      const id = pageIds.get(route);
-      if (!id) throw new Error(`preview: no page ${route}`);
-      return simulate.render(id);
-    },
-  };
+  // simulate adds a component's styles when it renders it at the top level, which it never is in a page.
+  return registerApp(simulate, { components, pages }, { registered: (id) => simulate.render(id) });
 }
 
 export { app as appConfig, pages as pageConfigs };

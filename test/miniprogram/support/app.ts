@@ -1,15 +1,9 @@
 import path from 'node:path';
+import { collectSources, type PreviewSources } from '../../../local/preview/sources';
+import { registerApp } from '../../../local/simulate/loader';
 import type * as Stores from '../../../miniprogram/stores/index';
 
-const miniprogramRoot = path.join(__dirname, '../../../miniprogram');
-const tdesignRoot = path.join(__dirname, '../../../node_modules/tdesign-miniprogram/miniprogram_dist');
-/** The TDesign components pages use; DevTools resolves them from miniprogram_npm, tests from node_modules. */
-const TDESIGN = {
-  't-button': 'button/button',
-  't-skeleton': 'skeleton/skeleton',
-  't-empty': 'empty/empty',
-  't-search': 'search/search',
-};
+const repoRoot = path.join(__dirname, '../../..');
 
 type Simulate = typeof import('miniprogram-simulate');
 export type PageComponent = ReturnType<Simulate['render']> & {
@@ -25,6 +19,21 @@ export interface OpenedPage {
   $: (selector: string) => ReturnType<PageComponent['querySelector']>;
 }
 
+let sources: PreviewSources | null = null;
+
+/** The preview's sources, read once: which components the pages use, in what order, under which tags. */
+function appSources(): PreviewSources {
+  sources ??= collectSources(repoRoot);
+  return sources;
+}
+
+/** A mini-program path on disk, in the root (the app, or an npm package's miniprogram_dist) that holds it. */
+function locate(virtual: string): string {
+  const { roots } = appSources();
+  const root = Object.keys(roots).find((r) => r !== '/' && `${virtual}/`.startsWith(`${r}/`)) ?? '/';
+  return path.join(roots[root] as string, root === '/' ? virtual : virtual.slice(root.length));
+}
+
 /**
  * A fresh app: new module instances (so stores start empty, as on a new launch) over whatever the
  * wx stub's storage holds, and a way to open its pages the way WeChat does.
@@ -33,20 +42,11 @@ export function freshApp() {
   jest.resetModules();
   const simulate = require('miniprogram-simulate') as Simulate;
   const stores = require('../../../miniprogram/stores/index') as typeof Stores;
-  const components = Object.fromEntries(
-    Object.entries(TDESIGN).map(([tag, file]) => [
-      tag,
-      simulate.load(path.join(tdesignRoot, file), tag, { rootPath: tdesignRoot }),
-    ]),
-  );
+  const app = registerApp(simulate, appSources(), { locate });
 
   /** A page rendered and attached, before WeChat calls its onLoad. */
   function mount(name: string): OpenedPage {
-    const id = simulate.load(path.join(miniprogramRoot, 'pages', name, 'index'), {
-      rootPath: miniprogramRoot,
-      usingComponents: components,
-    });
-    const page = simulate.render(id) as PageComponent;
+    const page = app.render(`pages/${name}/index`) as PageComponent;
     const setDataCalls: OpenedPage['setDataCalls'] = [];
     const original = page.instance.setData as unknown as (data: Record<string, unknown>, cb?: () => void) => void;
     (page.instance as unknown as { setData: typeof original }).setData = function (this: unknown, data, cb) {
