@@ -1,10 +1,16 @@
 import type { TrackEvent } from '../../typings/contract';
 import { type CloudClient, isFinal } from '../services/cloud';
 import { readItem, writeItem } from '../services/storage';
-import { MAX_BATCH } from '../utils/contract.generated';
+import { MAX_BATCH, RESEND_WITHIN_DAYS } from '../utils/contract.generated';
 
 const KEY = 'esd.queue.v1';
-/** The server's batch limit; the type makes the compiler check the two agree. */
+/** When each queued event was first queued, by event id (kept apart so the queue itself keeps its shape). */
+const QUEUED_AT_KEY = 'esd.queue.at.v1';
+/**
+ * How long an event may wait: the server recognises an event sent again for RESEND_WITHIN_DAYS days, so one older
+ * than that (less an hour for clocks that disagree) could be counted twice, and is dropped instead.
+ */
+export const MAX_WAIT_MS = RESEND_WITHIN_DAYS * 24 * 60 * 60 * 1000 - 60 * 60 * 1000;
 /** Far more than a reader makes offline; the oldest go first if it ever fills. */
 export const MAX_QUEUED = 200;
 const FIRST_RETRY_MS = 2_000;
@@ -22,6 +28,8 @@ export interface TrackQueueDeps {
   anonId: () => string;
   /** Runs `fn` after `ms`; returns a function that cancels it. */
   schedule: (fn: () => void, ms: number) => () => void;
+  /** ms since the epoch; Date.now unless said. */
+  now?: () => number;
 }
 
 /**
@@ -36,8 +44,18 @@ export class TrackQueue {
 
   constructor(private readonly deps: TrackQueueDeps) {}
 
+  /** What is waiting, oldest first; events too old to be sent safely are dropped on the way. */
   pending(): TrackEvent[] {
-    return readItem<TrackEvent[]>(KEY) ?? [];
+    const events = readItem<TrackEvent[]>(KEY) ?? [];
+    const now = (this.deps.now ?? Date.now)();
+    const queuedAt = readItem<Record<string, number>>(QUEUED_AT_KEY) ?? {};
+    // An event queued before times were kept counts from now.
+    const times = Object.fromEntries(events.map((e) => [e.eventId, queuedAt[e.eventId] ?? now]));
+    const fresh = events.filter((e) => now - (times[e.eventId] ?? now) <= MAX_WAIT_MS);
+    const kept = Object.fromEntries(fresh.map((e) => [e.eventId, times[e.eventId] ?? now]));
+    if (fresh.length !== events.length) writeItem(KEY, fresh);
+    if (Object.keys(kept).length !== Object.keys(queuedAt).length) writeItem(QUEUED_AT_KEY, kept);
+    return fresh;
   }
 
   /**
@@ -54,7 +72,11 @@ export class TrackQueue {
       event.type === 'read' ? events.findIndex((e) => e.type === 'progress' && e.readEventId === event.eventId) : -1;
     if (firstDependent >= 0) events.splice(firstDependent, 0, event);
     else events.push(event);
-    writeItem(KEY, trim(events));
+    const kept = trim(events);
+    writeItem(KEY, kept);
+    const queuedAt = readItem<Record<string, number>>(QUEUED_AT_KEY) ?? {};
+    const now = (this.deps.now ?? Date.now)();
+    writeItem(QUEUED_AT_KEY, Object.fromEntries(kept.map((e) => [e.eventId, queuedAt[e.eventId] ?? now])));
     if (urgent) this.wake();
     else this.kick(0);
   }

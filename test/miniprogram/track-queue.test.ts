@@ -18,7 +18,7 @@ const allOk: Answer = ({ events }) => ({
 });
 const offline: Answer = () => ({ ok: false, code: 'INTERNAL', message: '网络不太好，请检查网络后重试' });
 
-function harness(answer: { current: Answer }) {
+function harness(answer: { current: Answer }, clock = { ms: Date.parse('2026-11-27T08:00:00Z') }) {
   const sent: Batch[] = [];
   const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
   const queue = new TrackQueue({
@@ -27,6 +27,7 @@ function harness(answer: { current: Answer }) {
       return answer.current(input);
     }) as never,
     anonId: () => 'anon000000000001',
+    now: () => clock.ms,
     schedule: (fn, ms) => {
       const timer = { fn, ms, cancelled: false };
       timers.push(timer);
@@ -50,6 +51,24 @@ function harness(answer: { current: Answer }) {
 beforeEach(() => wxStub.reset());
 
 describe('the tracking queue', () => {
+  test('drops what could not be delivered for longer than the server recognises an event sent again', async () => {
+    const answer = { current: offline };
+    const clock = { ms: Date.parse('2026-11-27T08:00:00Z') };
+    const first = harness(answer, clock);
+    first.queue.enqueue(read(1));
+    clock.ms += 2 * 24 * 60 * 60 * 1000;
+    first.queue.enqueue(read(2));
+    expect(first.queue.pending().map((e) => e.eventId)).toEqual(['event-0001', 'event-0002']);
+    // Three days after the first (and after a restart): sending it now could count it twice.
+    clock.ms += 24 * 60 * 60 * 1000;
+    const second = harness(answer, clock);
+    expect(second.queue.pending().map((e) => e.eventId)).toEqual(['event-0002']);
+    answer.current = allOk;
+    second.queue.wake();
+    await second.runNext();
+    expect(second.sent.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['event-0002']);
+  });
+
   test('events made offline survive a restart and are delivered once when the network returns', async () => {
     const answer = { current: offline };
     const first = harness(answer);
