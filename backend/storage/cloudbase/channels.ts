@@ -43,7 +43,8 @@ export function createChannelStore(db: Database): ChannelStore {
         // Taken: by another channel, or by our own add whose answer was lost.
         const found = await find(c.code);
         if (found === undefined) throw error;
-        return found.createdAt === c.createdAt && found.createdBy === c.createdBy;
+        const same = found.name === c.name && found.type === c.type && found.createdBy === c.createdBy;
+        return same && found.createdAt === c.createdAt;
       }
     },
     async retire(code) {
