@@ -131,9 +131,12 @@ const FAR = '99991231';
 /** Every article total at 0. */
 export const NO_TOTALS: TotalCounts = zeroCounts(TOTAL_COUNTERS);
 
-/** The article's totals as stored. */
+/**
+ * The article's totals as stored. A snapshot's totals are of every day whatever its range, so an empty range asks
+ * for them alone (on CloudBase without reading every day of every counter record).
+ */
 export async function totals(store: TrackStore, articleId: string): Promise<TotalCounts> {
-  const snapshot = await store.reconcileSnapshot({ from: null, to: FAR });
+  const snapshot = await store.reconcileSnapshot({ from: FAR, to: FAR });
   return snapshot.totals.get(articleId) ?? NO_TOTALS;
 }
 
