@@ -483,6 +483,27 @@ describe('the request log', () => {
     expect(endpoint.requests.count({ collection: 'c' })).toBe(4);
     expect(endpoint.requests.entries.at(-1)).toMatchObject({ action: ACTIONS.remove, collection: 'd', fault: 'error' });
   });
+
+  it('keeps the size of every answer sent, and none for a connection cut without one', async () => {
+    endpoint.seed('c', [{ _id: 'big', text: 'x'.repeat(50_000) }, { _id: 'small' }]);
+    await c().where({ _id: 'big' }).get();
+    await c().where({ _id: 'small' }).get();
+    endpoint.faults.next({ op: 'add', kind: 'lostReply' });
+    await expect(c().add({ data: { _id: 'lost' } })).rejects.toMatchObject(SDK_ERROR);
+    const [big, small, cut] = endpoint.requests.entries;
+    expect(big?.answerBytes).toBeGreaterThan(50_000);
+    expect(small?.answerBytes).toBeLessThan(1000);
+    expect(cut).not.toHaveProperty('answerBytes');
+    expect(endpoint.requests.largestAnswer()).toBe(big?.answerBytes);
+  });
+
+  it('sizes a refused answer by the refusal sent, not by what was refused', async () => {
+    endpoint.seed('c', [{ _id: 'huge', text: 'x'.repeat(1_100_000) }]);
+    await expect(c().where({ _id: 'huge' }).get()).rejects.toMatchObject({
+      errMsg: expect.stringContaining('EXCEED_MAX_RESPONSE_SIZE'),
+    });
+    expect(endpoint.requests.largestAnswer()).toBeLessThan(1000);
+  });
 });
 
 describe('an endpoint with a fixed set of collections', () => {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { reconcile } from '../../backend/track/reconcile';
-import type { FakeCloudDb, OpName } from '../support/fake-cloud-db';
+import { type CloudBaseEndpoint, WRITE_OPS } from '../support/cloudbase-endpoint';
 import {
   A,
   cloudbaseHarness,
@@ -13,8 +13,6 @@ import {
   sqliteHarness,
   totals,
 } from './support';
-
-const WRITES: ReadonlySet<OpName> = new Set(['add', 'set', 'update', 'remove']);
 
 let quiet: jest.SpyInstance;
 beforeEach(() => {
@@ -97,29 +95,22 @@ const scenarios: Scenario[] = [
 const FAR = { from: null, to: '99991231' } as const;
 
 describe('CloudBase: a failure at each write in turn, then the app’s retry and the daily reconcile', () => {
-  /** Makes the k-th write request from now on fail (before it is applied), once. */
-  const failWrite = (fake: FakeCloudDb, k: number) => {
-    let writes = 0;
-    fake.beforeOp = (op) => {
-      if (!WRITES.has(op)) return;
-      writes += 1;
-      if (writes === k) throw new Error(`injected failure of write ${k} (${op})`);
-    };
-    return () => writes;
-  };
+  /** Makes the k-th write request from now on fail (before it is applied), once; the fault says whether it did. */
+  const failWrite = (endpoint: CloudBaseEndpoint, k: number) =>
+    endpoint.faults.next({ op: WRITE_OPS, after: k - 1, kind: 'error', message: `injected failure of write ${k}` });
 
   for (const s of scenarios) {
     test(`${s.name}: nothing lost, nothing counted twice`, async () => {
       const outcomes: string[] = [];
       for (let k = 1; ; k += 1) {
         const h = await cloudbaseHarness();
-        const fake = h.fake as FakeCloudDb;
+        const endpoint = h.endpoint as CloudBaseEndpoint;
         await s.setup(h);
         const input = s.input();
-        const writes = failWrite(fake, k);
+        const fault = failWrite(endpoint, k);
         const first = await h.track(s.action, input, s.openid);
-        fake.beforeOp = null;
-        if (writes() < k) {
+        endpoint.faults.clear();
+        if (fault.hits === 0) {
           // k is past the last write of this call: every write has had its turn.
           expect(first.ok).toBe(true);
           await h.close();
@@ -142,13 +133,13 @@ describe('CloudBase: a failure at each write in turn, then the app’s retry and
 
   test('a counter update that failed after the ledger was written shows as drift of exactly the missing amount', async () => {
     const h = await cloudbaseHarness();
-    const fake = h.fake as FakeCloudDb;
+    const endpoint = h.endpoint as CloudBaseEndpoint;
     await h.track('read', readInput(A), 'o-known');
     h.clock.advance(31 * MINUTE);
-    failWrite(fake, 2);
+    const fault = failWrite(endpoint, 2);
     const input = readInput(A);
     expect(await h.track('read', input, 'o-known')).toMatchObject({ ok: false, code: 'INTERNAL' });
-    fake.beforeOp = null;
+    expect(fault.hits).toBe(1);
     expect(data(await h.track('read', input, 'o-known'))).toMatchObject({ counted: true });
     expect(await drift(h.store)).toEqual(
       expect.arrayContaining([
@@ -168,11 +159,11 @@ describe('CloudBase: a failure at each write in turn, then the app’s retry and
     await h.close();
   });
 
-  test('failNext on the reader write: the retry counts it once', async () => {
+  test('a failed reader write (the new reader’s add): the retry counts it once', async () => {
     const h = await cloudbaseHarness();
-    const fake = h.fake as FakeCloudDb;
+    const endpoint = h.endpoint as CloudBaseEndpoint;
     const input = readInput(A);
-    fake.failNext('add');
+    endpoint.faults.next({ op: 'add', kind: 'error' });
     expect(await h.track('read', input)).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(data(await h.track('read', input))).toEqual({ counted: true, readCount: 1 });
     expect(await drift(h.store)).toEqual([]);

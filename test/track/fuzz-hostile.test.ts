@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Envelope, EventResult, TrackEvent } from '../../typings/contract';
+import { WRITE_OPS } from '../support/cloudbase-endpoint';
 import { A, adapters, B, drift, type Harness, totals } from './support';
 
 /**
@@ -63,8 +64,8 @@ describe.each(adapters)('hostile but well-formed track calls, on %s', (_name, op
 
   /** Writes made so far: database requests that change something (CloudBase) or rows changed (SQLite). */
   const writes = () =>
-    h.fake
-      ? h.fake.ops.add + h.fake.ops.set + h.fake.ops.update + h.fake.ops.remove
+    h.endpoint
+      ? WRITE_OPS.reduce((n, op) => n + (h.endpoint?.requests.count({ op }) ?? 0), 0)
       : (h.db as Database).prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n;
 
   test('never fail, never write for crawler reads or refused events, never count beyond the rules', async () => {

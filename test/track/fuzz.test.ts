@@ -4,7 +4,7 @@ import { dispatch } from '../../backend/core/router';
 import { trackActions } from '../../backend/track/handlers';
 import { inputs } from '../../backend/track/schemas';
 import type { Envelope } from '../../typings/contract';
-import { A, attribution, cloudbaseHarness, type Harness, sqliteHarness } from './support';
+import { A, adapters, attribution, type Harness } from './support';
 
 /**
  * Arbitrary, malformed payloads for every `track` action: always a BAD_REQUEST (or RATE_LIMITED) envelope,
@@ -191,10 +191,7 @@ const payloadFor = (action: string): fc.Arbitrary<unknown> => {
 const ACTIONS = ['read', 'progress', 'share', 'batch'] as const;
 type Action = (typeof ACTIONS)[number];
 
-describe.each([
-  ['SQLite', sqliteHarness],
-  ['CloudBase over the fake', cloudbaseHarness],
-])('fuzzing the track function on %s', (_name, open) => {
+describe.each(adapters)('fuzzing the track function on %s', (_name, open) => {
   let h: Harness;
   let storeCalls: number;
   let changesBefore: number;
@@ -212,12 +209,13 @@ describe.each([
       }
       ports[port] = methods;
     }
-    h.fake?.ops.reset();
+    h.endpoint?.requests.clear();
     changesBefore = h.db ? (h.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : 0;
   });
   afterAll(async () => {
     expect(storeCalls).toBe(0);
-    if (h.fake) expect(h.fake.ops.total()).toBe(0);
+    // Not one database request, so not one write.
+    if (h.endpoint) expect(h.endpoint.requests.entries).toEqual([]);
     if (h.db) expect((h.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(changesBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await h.close();

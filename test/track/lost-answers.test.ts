@@ -1,6 +1,6 @@
 import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
 import { ALL_DAYS, reconcile } from '../../backend/track/reconcile';
-import type { FakeCloudDb } from '../support/fake-cloud-db';
+import type { CloudBaseEndpoint } from '../support/cloudbase-endpoint';
 import { A, B, cloudbaseHarness, data, drift, type Harness, MINUTE, readInput, totals } from './support';
 
 /**
@@ -9,10 +9,10 @@ import { A, B, cloudbaseHarness, data, drift, type Harness, MINUTE, readInput, t
  */
 describe('CloudBase: a write applied with its answer lost', () => {
   let h: Harness;
-  let fake: FakeCloudDb;
+  let endpoint: CloudBaseEndpoint;
   beforeEach(async () => {
     h = await cloudbaseHarness();
-    fake = h.fake as FakeCloudDb;
+    endpoint = h.endpoint as CloudBaseEndpoint;
   });
   afterEach(async () => {
     expect(await drift(h.store)).toEqual([]);
@@ -20,7 +20,7 @@ describe('CloudBase: a write applied with its answer lost', () => {
   });
 
   test('a new reader’s record: the call sees its own write landed and still adds to the counters', async () => {
-    fake.failNextAfterApply('add');
+    endpoint.faults.next({ op: 'add', kind: 'lostReply' });
     const input = readInput(A);
     expect(data(await h.track('read', input, 'o-new'))).toEqual({ counted: true, readCount: 1 });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
@@ -31,7 +31,7 @@ describe('CloudBase: a write applied with its answer lost', () => {
 
   test('a known reader’s conditional update: the same', async () => {
     await h.track('read', readInput(B), 'o-known');
-    fake.failNextAfterApply('update');
+    endpoint.faults.next({ op: 'update', kind: 'lostReply' });
     expect(data(await h.track('read', readInput(A), 'o-known'))).toEqual({ counted: true, readCount: 1 });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
   });
@@ -41,14 +41,10 @@ describe('CloudBase: a write applied with its answer lost', () => {
     await h.track('read', readInput(B), 'o-known');
     h.clock.advance(MINUTE);
     const input = readInput(A);
-    fake.ops.reset();
     // Reader update first, then the counters' update.
-    let updates = 0;
-    fake.beforeOp = (op) => {
-      if (op === 'update' && ++updates === 2) fake.failNextAfterApply('update');
-    };
+    const lost = endpoint.faults.next({ op: 'update', after: 1, kind: 'lostReply' });
     expect(await h.track('read', input, 'o-known')).toMatchObject({ ok: false, code: 'INTERNAL' });
-    fake.beforeOp = null;
+    expect(lost.hits).toBe(1);
     expect(data(await h.track('read', input, 'o-known'))).toEqual({ counted: true, readCount: 1 });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
     quiet.mockRestore();
@@ -56,12 +52,13 @@ describe('CloudBase: a write applied with its answer lost', () => {
 
   test('a fix for an article whose counter record is missing: created zeroed, then incremented, once', async () => {
     await h.track('read', readInput(A), 'o-known');
-    await fake.collection(ARTICLE_STATS).doc(A).remove();
+    await endpoint.database().collection(ARTICLE_STATS).doc(A).remove();
     // Creating the zeroed record succeeds with its answer lost: harmless, the increment is a separate update.
-    fake.failNextAfterApply('add');
+    const lost = endpoint.faults.next({ op: 'add', kind: 'lostReply' });
     await reconcile(h.store, { ...ALL_DAYS, fix: true });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1 });
-    expect(fake.peek(ARTICLE_STATS).filter((d) => d._id === A)).toHaveLength(1);
+    expect(lost.hits).toBe(1);
+    expect(endpoint.peek(ARTICLE_STATS).filter((d) => d._id === A)).toHaveLength(1);
     expect(await drift(h.store)).toEqual([]);
   });
 });

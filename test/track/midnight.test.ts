@@ -1,7 +1,7 @@
 import { ARTICLE_STATS } from '../../backend/storage/cloudbase';
 import { READER_PREFIX } from '../../backend/storage/cloudbase/documents';
 import { reconcile } from '../../backend/track/reconcile';
-import type { FakeCloudDb } from '../support/fake-cloud-db';
+import type { CloudBaseEndpoint } from '../support/cloudbase-endpoint';
 import { A, B, cloudbaseHarness, dailyByChannel, describeOnEachAdapter, readInput } from './support';
 
 /**
@@ -13,13 +13,13 @@ const AFTER = Date.parse('2026-11-27T16:00:01Z'); // 00:00:01 on the 28th
 
 test('CloudBase: a call that commits after a later one keeps its own day, and reconciling either day sees it', async () => {
   const h = await cloudbaseHarness();
-  const fake = h.fake as FakeCloudDb;
+  const endpoint = h.endpoint as CloudBaseEndpoint;
   h.clock.ms = AFTER;
   await h.track('read', readInput(A), 'o-late');
   // The older call commits last.
   h.clock.ms = BEFORE;
   await h.track('read', readInput(B), 'o-late');
-  const reader = fake.peek(ARTICLE_STATS).find((d) => String(d._id).startsWith(READER_PREFIX));
+  const reader = endpoint.peek(ARTICLE_STATS).find((d) => String(d._id).startsWith(READER_PREFIX));
   // The oldest day the record holds is the older call's, so reconciling it finds the reader.
   expect(reader).toMatchObject({ o: '20261127', n: { D20261127: 1, D20261128: 1 } });
   for (const day of ['20261127', '20261128']) {

@@ -1,26 +1,27 @@
 import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
 import type { EventResult } from '../../typings/contract';
-import type { FakeCloudDb } from '../support/fake-cloud-db';
+import type { CloudBaseEndpoint } from '../support/cloudbase-endpoint';
 import { A, attribution, B, cloudbaseHarness, data, type Harness, MINUTE, newId, readInput } from './support';
 
 /**
- * Database requests per call on the CloudBase adapter, as the fake counts them. The budget for a `read`:
+ * Database requests per call on the CloudBase adapter, as the local endpoint receives them from the real SDK (each
+ * a billed round trip in the cloud). The budget for a `read`:
  * at most 4 when it is counted, at most 2 when it is a re-opening within the window.
  */
 describe('the cost of counting on CloudBase', () => {
   let h: Harness;
-  let fake: FakeCloudDb;
+  let endpoint: CloudBaseEndpoint;
   beforeEach(async () => {
     h = await cloudbaseHarness();
-    fake = h.fake as FakeCloudDb;
+    endpoint = h.endpoint as CloudBaseEndpoint;
   });
   afterEach(() => h.close());
 
   const cost = async (call: () => Promise<unknown>) => {
-    fake.ops.reset();
+    endpoint.requests.clear();
     await call();
-    return { ...fake.ops, total: fake.ops.total() };
+    return { ...endpoint.requests.byOp(), total: endpoint.requests.count() };
   };
   const read = (openid = 'o-reader', input = readInput(A)) => h.track('read', input, openid);
 

@@ -13,7 +13,8 @@ import { type DailyCounts, TOTAL_COUNTERS, type TotalCounts, zeroCounts } from '
 import type { TrackStore } from '../../backend/track/port';
 import { type Drift, reconcile } from '../../backend/track/reconcile';
 import type { Attribution, Envelope } from '../../typings/contract';
-import { FakeCloudDb } from '../support/fake-cloud-db';
+import type { CloudBaseEndpoint } from '../support/cloudbase-endpoint';
+import { freshEndpoint } from '../support/file-endpoint';
 
 /** Speeches of installment (一): 2, 2 and 7 minutes of reading. */
 export const A = '825czk';
@@ -55,8 +56,11 @@ export interface Harness {
   /** The track port of `stores`. */
   store: TrackStore;
   clock: Clock;
-  /** Set for the CloudBase adapter. */
-  fake?: FakeCloudDb;
+  /**
+   * Set for the CloudBase adapter: the local endpoint its stores talk to through the real SDK (shared by the test
+   * file, emptied when the harness is opened): its request log, faults and records.
+   */
+  endpoint?: CloudBaseEndpoint;
   /** Set for the SQLite adapter. */
   db?: Database;
   ctx(openid: string | null, source?: string | null): HandlerContext;
@@ -70,14 +74,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function harness(name: string, stores: Stores, extra: Pick<Harness, 'fake' | 'db'>): Harness {
+function harness(name: string, stores: Stores, extra: Pick<Harness, 'endpoint' | 'db'>): Harness {
   const clock = new Clock();
+  // console.error looked up per error, so a test's spy on it quiets the errors it provokes.
+  const log = (error: unknown) => console.error(error);
   const dispatcher = createDispatcher({
     functions,
     stores,
     readerSecret: LOCAL_READER_SECRET,
     adminOpenids: [ADMIN],
     now: clock.now,
+    log,
   });
   const ctx = (openid: string | null, source: string | null = CLIENT_SOURCE): HandlerContext =>
     dispatcher.context({ openid, source });
@@ -107,17 +114,24 @@ export async function sqliteHarness(): Promise<Harness> {
   return harness('SQLite', stores, { db });
 }
 
+export const CLOUDBASE = 'CloudBase (real SDK, local endpoint)';
+
+/**
+ * The CloudBase stores over the real wx-server-sdk and the test file's local endpoint (started on first use, closed
+ * after the file's tests), emptied and holding the curated installment; the request log starts empty. The endpoint
+ * is the file's: opening a harness empties it, so a file uses one CloudBase harness at a time.
+ */
 export async function cloudbaseHarness(): Promise<Harness> {
-  const fake = new FakeCloudDb();
-  const stores = createCloudBaseStores(fake);
+  const endpoint = await freshEndpoint();
+  const stores = createCloudBaseStores(endpoint.database());
   await syncInstallments(stores, loadCatalog());
-  fake.ops.reset();
-  return harness('CloudBase', stores, { fake });
+  endpoint.requests.clear();
+  return harness(CLOUDBASE, stores, { endpoint });
 }
 
 export const adapters: Array<[string, () => Promise<Harness>]> = [
   ['SQLite', sqliteHarness],
-  ['CloudBase over the fake', cloudbaseHarness],
+  [CLOUDBASE, cloudbaseHarness],
 ];
 
 export const data = <T>(res: Envelope<T>): T => {
@@ -130,9 +144,12 @@ const FAR = '99991231';
 /** Every article total at 0. */
 export const NO_TOTALS: TotalCounts = zeroCounts(TOTAL_COUNTERS);
 
-/** The article's totals as stored. */
+/**
+ * The article's totals as stored. A snapshot's totals are of every day whatever its range, so an empty range asks
+ * for them alone (on CloudBase without reading every day of every counter record).
+ */
 export async function totals(store: TrackStore, articleId: string): Promise<TotalCounts> {
-  const snapshot = await store.reconcileSnapshot({ from: null, to: FAR });
+  const snapshot = await store.reconcileSnapshot({ from: FAR, to: FAR });
   return snapshot.totals.get(articleId) ?? NO_TOTALS;
 }
 

@@ -5,9 +5,8 @@ import { createDispatcher } from '../../../backend/core/dispatcher';
 import { LOCAL_READER_SECRET } from '../../../backend/core/reader-key';
 import type { Stores } from '../../../backend/core/stores';
 import { functions, isFunctionName } from '../../../backend/functions';
-import { createCloudBaseStores } from '../../../backend/storage/cloudbase';
+import { createSqliteStores, openDatabase } from '../../../backend/storage/sqlite';
 import type { InstallmentView } from '../../../typings/contract';
-import { FakeCloudDb } from '../../support/fake-cloud-db';
 
 export interface CloudRequest {
   name: string;
@@ -16,10 +15,11 @@ export interface CloudRequest {
 
 /**
  * The cloud functions as the app reaches them: the real `content` and `track` handlers over the
- * curated installment in an in-memory CloudBase fake. `openid` is the reader WeChat would name.
+ * curated installment in in-memory SQLite stores (these tests are about pages, not adapters; the CloudBase
+ * adapter is tested through the real SDK in test/storage and test/track). `openid` is the reader WeChat would name.
  */
 export async function contentCloud(options: { openid?: string | null; now?: () => Date } = {}) {
-  const stores: Stores = createCloudBaseStores(new FakeCloudDb());
+  const stores: Stores = createSqliteStores(openDatabase(':memory:'));
   await syncInstallments(stores, loadCatalog());
   const calls: CloudRequest[] = [];
   const dispatcher = createDispatcher({

@@ -2,7 +2,7 @@ import { perform } from './actions';
 import type { MemoryDatabase } from './database';
 import type { FaultPlan } from './faults';
 import { answerTooLarge, type Limits } from './limits';
-import type { RequestLog } from './requests';
+import type { RequestLog, RequestRecord } from './requests';
 import type { Reply } from './server';
 import { ACTIONS, answer, type Doc, decodeRequest, failure, opOf, PlatformError, type WireRequest } from './wire';
 
@@ -69,17 +69,20 @@ export function createHandler({
     const { action, collectionName: collection, queryType } = request;
     const op = opOf(request);
     const verdict = faults.take({ action, op, collection });
-    requests.record({
+    const entry: RequestRecord = {
       action,
       op,
       collection,
       queryType,
       ...(action === ACTIONS.get && request.limit !== undefined && { limit: request.limit }),
       ...(verdict !== undefined && { fault: verdict.kind }),
-    });
-    if (verdict?.kind === 'error') {
-      return { body: failure(requestId, new PlatformError(verdict.code, verdict.message)) };
-    }
+    };
+    requests.record(entry);
+    const send = (body: string): Reply => {
+      entry.answerBytes = Buffer.byteLength(body);
+      return { body };
+    };
+    if (verdict?.kind === 'error') return send(failure(requestId, new PlatformError(verdict.code, verdict.message)));
     if (verdict?.kind === 'hang' && (await verdict.held) === 'drop') return 'cut';
     let reply: string;
     try {
@@ -87,6 +90,6 @@ export function createHandler({
     } catch (error) {
       reply = refusal(requestId, error);
     }
-    return verdict?.kind === 'lostReply' ? 'cut' : { body: reply };
+    return verdict?.kind === 'lostReply' ? 'cut' : send(reply);
   };
 }

@@ -12,6 +12,12 @@ export interface RequestRecord {
   limit?: number;
   /** The fault injected into this request, if any. */
   fault?: FaultKind;
+  /**
+   * Bytes of the answer's body as sent (a refusal's too); absent while the request is held, for one whose
+   * connection was cut without an answer, and for one refused before it was read. An answer over
+   * `maxResponseBytes` is never sent: its refusal is.
+   */
+  answerBytes?: number;
 }
 
 export type RequestFilter = string | { action?: string; op?: OpName; collection?: string };
@@ -53,6 +59,11 @@ export class RequestLog {
     const counts: Record<string, number> = {};
     for (const { action } of this.list) counts[action] = (counts[action] ?? 0) + 1;
     return counts;
+  }
+
+  /** The largest answer sent so far, in bytes (0 when none was). */
+  largestAnswer(): number {
+    return this.list.reduce((max, r) => Math.max(max, r.answerBytes ?? 0), 0);
   }
 
   clear(): void {
