@@ -1,4 +1,5 @@
 import type { Attribution } from '../../typings/contract';
+import { ID_FORMATS } from './contract.generated';
 
 /** What `wx.getEnterOptionsSync()` gives that matters here; the page query is merged in by the caller. */
 export interface EnterInfo {
@@ -16,8 +17,11 @@ export interface Target {
 }
 
 const SINGLE_PAGE_SCENES = new Set([1154]);
-const field = /^[A-Za-z0-9_-]{1,32}$/;
-const clean = (value: string | undefined | null): string | null => (value && field.test(value) ? value : null);
+const ARTICLE_ID = new RegExp(ID_FORMATS.short);
+/** `ch` and `s` are passed on as sent when they are plain and short: the server judges them (an unknown one counts as such). */
+const LINK_FIELD = /^[A-Za-z0-9_-]{1,32}$/;
+const clean = (value: string | undefined | null, format: RegExp): string | null =>
+  value && format.test(value) ? value : null;
 
 /** Decodes a QR-code `scene` such as "a=2i8mte&c=bao&s=k3j9x0" (WeChat passes it URL-encoded). */
 export function parseScene(scene: string | undefined): Partial<Record<'a' | 'c' | 's', string>> {
@@ -40,9 +44,9 @@ export function parseScene(scene: string | undefined): Partial<Record<'a' | 'c' 
 export function targetOf(query: Record<string, string | undefined> = {}): Target {
   const scene = parseScene(query.scene);
   return {
-    articleId: clean(query.id ?? scene.a),
-    ch: clean(query.ch ?? scene.c),
-    s: clean(query.s ?? scene.s),
+    articleId: clean(query.id ?? scene.a, ARTICLE_ID),
+    ch: clean(query.ch ?? scene.c, LINK_FIELD),
+    s: clean(query.s ?? scene.s, LINK_FIELD),
   };
 }
 
