@@ -1,6 +1,7 @@
 import type { EventResult, ReadEvent, TrackEvent } from '../../typings/contract';
 import type { HandlerContext } from '../core/context';
 import { UNAVAILABLE_MESSAGE } from '../core/envelope';
+import { sharePrefixOf } from '../core/reader-key';
 import { StoreUnavailableError } from '../core/stores';
 import { isCrawler } from './channels';
 import { decideEvents, type EventOutcome, MESSAGES, type RejectCode, requestFor } from './decide';
@@ -62,7 +63,7 @@ export async function recordEvents(
     if (reader === null) {
       answer(pending, failAll(list, 'BAD_REQUEST', NO_READER));
     } else {
-      const options = { reader, events: list, now: ctx.now().getTime() };
+      const options = { reader, events: list, now: ctx.now().getTime(), sharePrefix: sharePrefixOf(reader.key) };
       try {
         answer(pending, await ctx.stores.track.applyEvents(requestFor(options), decideEvents(options)));
       } catch (error) {

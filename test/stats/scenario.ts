@@ -1,4 +1,4 @@
-import { A, B, type Harness, MINUTE, newId, readInput } from '../track/support';
+import { A, B, type Harness, MINUTE, newId, readInput, sid } from '../track/support';
 
 export const DAY = 24 * 60 * MINUTE;
 
@@ -14,10 +14,10 @@ export async function twoDaysOfReading(h: Harness): Promise<void> {
   await h.track('read', readInput(A, { ch: 'bao' }), 'o-1');
   await h.track('read', readInput(B, { scene: 1007 }), 'o-1');
   await h.track('read', readInput(A, { scene: 1047 }), 'o-2');
-  await h.track('share', { eventId: newId('s'), articleId: A, shareId: 'shStat01', target: 'chat' }, 'o-1');
-  const through = readInput(A, { ch: 'chat', s: 'shStat01', scene: 1007 });
+  await h.track('share', { eventId: newId('s'), articleId: A, shareId: sid('o-1', 'Sta1'), target: 'chat' }, 'o-1');
+  const through = readInput(A, { ch: 'chat', s: sid('o-1', 'Sta1'), scene: 1007 });
   await h.track('read', through, 'o-3');
-  await h.track('share', { eventId: newId('s'), articleId: A, shareId: 'shStat02', target: 'chat' }, 'o-3');
+  await h.track('share', { eventId: newId('s'), articleId: A, shareId: sid('o-3', 'Sta2'), target: 'chat' }, 'o-3');
   h.clock.advance(2 * MINUTE);
   await h.track(
     'progress',

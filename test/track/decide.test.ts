@@ -23,7 +23,8 @@ const read = (eventId: string, articleId = A, s: string | null = null): TrackEve
   articleId,
   attribution: attribution({ s }),
 });
-const decide = (events: TrackEvent[], snapshot = empty, now = T0) => decideEvents({ reader, events, now })(snapshot);
+const decide = (events: TrackEvent[], snapshot = empty, now = T0) =>
+  decideEvents({ reader, events, now, sharePrefix: 'sh00' })(snapshot);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('decideEvents', () => {

@@ -10,6 +10,7 @@ import {
   MINUTE,
   newId,
   readInput,
+  sid,
   sqliteHarness,
   totals,
 } from './support';
@@ -72,9 +73,13 @@ const scenarios: Scenario[] = [
   {
     name: 'a share-driven read',
     setup: async (h) => {
-      await h.track('share', { eventId: newId('s'), articleId: A, shareId: 'shFault1', target: 'chat' }, 'o-sharer');
+      await h.track(
+        'share',
+        { eventId: newId('s'), articleId: A, shareId: sid('o-sharer', 'Flt1'), target: 'chat' },
+        'o-sharer',
+      );
     },
-    input: () => readInput(A, { ch: 'chat', s: 'shFault1', scene: 1007 }),
+    input: () => readInput(A, { ch: 'chat', s: sid('o-sharer', 'Flt1'), scene: 1007 }),
     action: 'read',
     openid: 'o-friend',
     expected: { pv: 1, uv: 1, shares: 1, shareReads: 1 },
@@ -83,7 +88,7 @@ const scenarios: Scenario[] = [
   {
     name: 'a share',
     setup: async () => undefined,
-    input: () => ({ eventId: 'share-event-01', articleId: A, shareId: 'shFault2', target: 'poster' }),
+    input: () => ({ eventId: 'share-event-01', articleId: A, shareId: sid('o-sharer', 'Flt2'), target: 'poster' }),
     action: 'share',
     openid: 'o-sharer',
     expected: { pv: 0, uv: 0, shares: 1 },

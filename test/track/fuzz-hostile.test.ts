@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Envelope, EventResult, TrackEvent } from '../../typings/contract';
 import { WRITE_OPS } from '../support/cloudbase-endpoint';
-import { A, adapters, B, drift, type Harness, totals } from './support';
+import { A, adapters, B, drift, type Harness, sid, totals } from './support';
 
 /**
  * Well-formed but hostile calls: crawler reads without a reader, `s` naming someone else's share or a share of
@@ -12,8 +12,8 @@ import { A, adapters, B, drift, type Harness, totals } from './support';
  */
 
 const IDS = ['evHostile1', 'evHostile2', 'evHostile3', 'evHostile4'];
-const OTHERS_SHARE_OF_B = 'shOfB001';
-const OTHERS_SHARE_OF_A = 'shOfA001';
+const OTHERS_SHARE_OF_B = sid('o-x', 'OfB1');
+const OTHERS_SHARE_OF_A = sid('o-x', 'OfA1');
 
 const attribution = fc.record({
   scene: fc.constantFrom(1129, 1129, 1007, 1154, 1011, null, 999_999),
@@ -47,7 +47,12 @@ const event: fc.Arbitrary<TrackEvent> = fc.oneof(
       type: fc.constant('share' as const),
       eventId,
       articleId,
-      shareId: fc.constantFrom(OTHERS_SHARE_OF_B, OTHERS_SHARE_OF_A, 'shMine01', 'shMine02'),
+      shareId: fc.constantFrom(
+        OTHERS_SHARE_OF_B,
+        OTHERS_SHARE_OF_A,
+        sid('o-hostile', 'Min1'),
+        sid('o-hostile', 'Min2'),
+      ),
       target: fc.constantFrom('chat' as const, 'timeline' as const, 'poster' as const),
     }),
   },

@@ -13,6 +13,7 @@ import {
   NO_TOTALS,
   newId,
   readInput,
+  sid,
   T0,
   totals,
 } from './support';
@@ -136,14 +137,15 @@ describeOnEachAdapter('the track function', (h) => {
   describe('share', () => {
     const share = (shareId: string, articleId = A, openid = 'o-sharer', target = 'chat') =>
       h.track<{ recorded: boolean }>('share', { eventId: newId('s'), articleId, shareId, target }, openid);
+    const mine = (tag: string, openid = 'o-sharer') => sid(openid, tag);
 
     test('is counted under the target’s channel; a read is share-driven only when s names a recorded share of it', async () => {
-      expect(data(await share('sh00001'))).toEqual({ recorded: true });
-      await share('sh00002', A, 'o-sharer', 'poster');
-      await share('shOfB01', B);
-      await read(A, { ch: 'chat', s: 'sh00001', scene: 1007 }, 'o-friend-1');
+      expect(data(await share(mine('0001')))).toEqual({ recorded: true });
+      await share(mine('0002'), A, 'o-sharer', 'poster');
+      await share(mine('OfB1'), B);
+      await read(A, { ch: 'chat', s: mine('0001'), scene: 1007 }, 'o-friend-1');
       await read(A, { ch: 'chat', s: 'sh99999', scene: 1007 }, 'o-friend-2');
-      await read(A, { ch: 'chat', s: 'shOfB01', scene: 1007 }, 'o-friend-3');
+      await read(A, { ch: 'chat', s: mine('OfB1'), scene: 1007 }, 'o-friend-3');
       await read(A, { ch: 'chat', s: '<img src=x>', scene: 1007 }, 'o-friend-4');
       expect(await totals(h.store, A)).toMatchObject({ pv: 4, uv: 4, shares: 2, shareReads: 1 });
       const channels = await dailyByChannel(h.store, A, TODAY);
@@ -153,7 +155,7 @@ describeOnEachAdapter('the track function', (h) => {
       const reads = entries.flatMap(({ entry }) => (entry.type === 'read' ? [[entry.share, entry.unknownShare]] : []));
       expect(reads).toEqual(
         expect.arrayContaining([
-          ['sh00001', false],
+          [mine('0001'), false],
           [null, true],
           [null, true],
           [null, true],
@@ -163,15 +165,15 @@ describeOnEachAdapter('the track function', (h) => {
     });
 
     test('a re-opening through a share within the window is not a share-driven read', async () => {
-      await share('sh00001');
+      await share(mine('0001'));
       await read(A, {}, 'o-friend');
-      await read(A, { s: 'sh00001' }, 'o-friend');
+      await read(A, { s: mine('0001') }, 'o-friend');
       expect(await totals(h.store, A)).toMatchObject({ pv: 1, shareReads: 0 });
     });
 
     test('a share id another event already took is refused', async () => {
-      await share('sh00001', A, 'o-1');
-      expect(await share('sh00001', A, 'o-2')).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+      await share(mine('0001', 'o-1'), A, 'o-1');
+      expect(await share(mine('0001', 'o-1'), A, 'o-2')).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
       expect(await totals(h.store, A)).toMatchObject({ shares: 1 });
     });
   });
@@ -234,7 +236,7 @@ describeOnEachAdapter('the track function', (h) => {
           depth: 1,
           dwellMs: 50_000,
         },
-        { type: 'share', eventId: newId('s'), articleId: A, shareId: 'shBatch1', target: 'timeline' },
+        { type: 'share', eventId: newId('s'), articleId: A, shareId: sid('o-reader', 'Bat1'), target: 'timeline' },
         { type: 'read', ...readInput('nope') },
         { type: 'read', ...opening },
       ];

@@ -2,7 +2,7 @@ import { contentActions } from '../../backend/content/handlers';
 import { dispatch } from '../../backend/core/router';
 import type { EventResult } from '../../typings/contract';
 import type { CloudBaseEndpoint } from '../support/cloudbase-endpoint';
-import { A, attribution, B, cloudbaseHarness, data, type Harness, MINUTE, newId, readInput } from './support';
+import { A, attribution, B, cloudbaseHarness, data, type Harness, MINUTE, newId, readInput, sid } from './support';
 
 /**
  * Database requests per call on the CloudBase adapter, as the local endpoint receives them from the real SDK (each
@@ -82,7 +82,7 @@ describe('the cost of counting on CloudBase', () => {
       h.track('progress', { eventId: newId('p'), articleId: A, readEventId: opening.eventId, depth, dwellMs: 60_000 });
     expect((await cost(() => progress(0.5))).total).toBe(2);
     expect(await cost(() => progress(1))).toMatchObject({ get: 1, update: 2, total: 3 });
-    const share = { eventId: newId('s'), articleId: A, shareId: 'shCost01', target: 'chat' };
+    const share = { eventId: newId('s'), articleId: A, shareId: sid('o-reader', 'Cst1'), target: 'chat' };
     expect(await cost(() => h.track('share', share))).toMatchObject({ get: 1, add: 1, update: 2, total: 4 });
 
     h.clock.advance(31 * MINUTE);
@@ -97,7 +97,7 @@ describe('the cost of counting on CloudBase', () => {
         depth: 0.5,
         dwellMs: 1000,
       })),
-      { type: 'share', eventId: newId('s'), articleId: A, shareId: 'shCost02', target: 'poster' },
+      { type: 'share', eventId: newId('s'), articleId: A, shareId: sid('o-reader', 'Cst2'), target: 'poster' },
     ];
     let results: EventResult[] = [];
     const ops = await cost(async () => {

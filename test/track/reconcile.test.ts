@@ -12,7 +12,7 @@ import { createSqliteStores, openDatabase } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
 import type { CounterDelta, DailyCounts } from '../../backend/track/model';
 import { ALL_DAYS, reconcile, reconcileClosedDays } from '../../backend/track/reconcile';
-import { A, adapters, B, drift, type Harness, MINUTE, NO_TOTALS, readInput, T0, totals } from './support';
+import { A, adapters, B, drift, type Harness, MINUTE, NO_TOTALS, readInput, sid, T0, totals } from './support';
 
 const DAY = 24 * 60 * MINUTE;
 /** A change to one cell alone, the article totals left as they are: what a bad write could leave. */
@@ -34,9 +34,13 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
     await h.track('read', readInput(A, { ch: 'bao' }), 'o-1');
     await h.track('read', readInput(A, { scene: 1007 }), 'o-2');
     await h.track('read', readInput(B), 'o-1');
-    await h.track('share', { eventId: 'share-evt-01', articleId: A, shareId: 'shRec001', target: 'chat' }, 'o-1');
+    await h.track(
+      'share',
+      { eventId: 'share-evt-01', articleId: A, shareId: sid('o-1', 'Rec1'), target: 'chat' },
+      'o-1',
+    );
     h.clock.advance(DAY);
-    await h.track('read', readInput(A, { s: 'shRec001', ch: 'chat' }), 'o-3');
+    await h.track('read', readInput(A, { s: sid('o-1', 'Rec1'), ch: 'chat' }), 'o-3');
   };
 
   test('finds nothing to fix when counters follow the ledger', async () => {

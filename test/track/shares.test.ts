@@ -1,4 +1,4 @@
-import { A, B, dailyByChannel, data, describeOnEachAdapter, MINUTE, newId, readInput, totals } from './support';
+import { A, B, dailyByChannel, data, describeOnEachAdapter, MINUTE, newId, readInput, sid, totals } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -6,7 +6,7 @@ describeOnEachAdapter('shares and the reads they bring', (h) => {
   let serial = 0;
   const share = (articleId: string, target: string, openid = 'o-sharer') => {
     serial += 1;
-    const shareId = `shP${String(serial).padStart(5, '0')}`;
+    const shareId = sid(openid, String(serial).padStart(4, '0'));
     return h
       .track('share', { eventId: newId('s'), articleId, shareId, target }, openid)
       .then((res) => ({ res, shareId }));
@@ -55,5 +55,21 @@ describeOnEachAdapter('shares and the reads they bring', (h) => {
     expect(await totals(h.store, A)).toMatchObject({ pv: 3, shareReads: 0, unknownShareReads: 3 });
     const day = await dailyByChannel(h.store, A, '20261127');
     expect(day.get('other')).toMatchObject({ pv: 3, unknownShareReads: 3 });
+  });
+
+  test('a share id is its reader’s: nobody else can record it first and take the credit for its reads', async () => {
+    const theirs = sid('o-sharer', 'Sq01');
+    // A squatter who saw the link before the sharer's share was recorded (the sharer was offline).
+    const squat = await h.track('share', { eventId: newId('s'), articleId: A, shareId: theirs, target: 'chat' }, 'o-x');
+    expect(squat).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/不是你的/) });
+    const mine = await h.track(
+      'share',
+      { eventId: newId('s'), articleId: A, shareId: theirs, target: 'chat' },
+      'o-sharer',
+    );
+    expect(mine).toMatchObject({ ok: true });
+    await h.track('read', readInput(A, { ch: 'chat', s: theirs }), 'o-friend');
+    // Through the sharer's share, read by a friend: share-driven, not the squatter's own read.
+    expect(await totals(h.store, A)).toMatchObject({ shares: 1, shareReads: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { addDays } from '../../backend/track/day';
-import { A, B, dailyByChannel, describeOnEachAdapter, LONG, MINUTE, newId, readInput, totals } from './support';
+import { A, B, dailyByChannel, describeOnEachAdapter, LONG, MINUTE, newId, readInput, sid, totals } from './support';
 
 const TODAY = '20261127';
 const DAY = 24 * 60 * MINUTE;
@@ -55,12 +55,12 @@ describeOnEachAdapter('reshares', (h) => {
 
   test('a share by a reader whom a share brought to the speech is a reshare; other shares are not', async () => {
     await h.track('read', readInput(A), 'o-sharer');
-    await share('o-sharer', 'shReA001');
-    await h.track('read', readInput(A, { ch: 'chat', s: 'shReA001', scene: 1007 }), 'o-friend');
-    await share('o-friend', 'shReA002');
+    await share('o-sharer', sid('o-sharer', 'ReA1'));
+    await h.track('read', readInput(A, { ch: 'chat', s: sid('o-sharer', 'ReA1'), scene: 1007 }), 'o-friend');
+    await share('o-friend', sid('o-friend', 'ReA2'));
     // The friend passes it on again the same day: not counted again as a share, so not as a reshare either.
-    await share('o-friend', 'shReA003');
-    await share('o-friend', 'shReA004', 'timeline');
+    await share('o-friend', sid('o-friend', 'ReA3'));
+    await share('o-friend', sid('o-friend', 'ReA4'), 'timeline');
     expect(await totals(h.store, A)).toMatchObject({ shares: 3, shareReads: 1, reshares: 2 });
   });
 });

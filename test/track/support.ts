@@ -3,7 +3,7 @@ import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
 import { CLIENT_SOURCE, type HandlerContext } from '../../backend/core/context';
 import { createDispatcher } from '../../backend/core/dispatcher';
-import { LOCAL_READER_SECRET } from '../../backend/core/reader-key';
+import { LOCAL_READER_SECRET, readerKeys, sharePrefixOf } from '../../backend/core/reader-key';
 import type { Stores } from '../../backend/core/stores';
 import { functions } from '../../backend/functions';
 import { createCloudBaseStores } from '../../backend/storage/cloudbase';
@@ -166,6 +166,12 @@ export async function dailyByChannel(
 /** Every counter that differs from what the ledger implies (nothing is changed). */
 export const drift = async (store: TrackStore): Promise<Drift[]> =>
   (await reconcile(store, { from: null, to: FAR, fix: false })).drift;
+
+/** A share id of `openid`'s own: their share prefix and `tag` (4 characters). */
+export const sid = (openid: string, tag: string): string => {
+  const key = readerKeys(LOCAL_READER_SECRET)({ openid }, undefined)?.key as string;
+  return `${sharePrefixOf(key)}${tag}`;
+};
 
 export const readInput = (articleId: string, over: Partial<Attribution> = {}, eventId = newId('r')) => ({
   eventId,

@@ -18,10 +18,12 @@ export interface DecideOptions {
   /** Validated events. */
   events: TrackEvent[];
   now: number;
+  /** The start of the reader's own share ids (sharePrefixOf in core/reader-key.ts). */
+  sharePrefix: string;
 }
 
 /** What `applyEvents` must load for these events. */
-export const requestFor = ({ reader, events, now }: DecideOptions): TrackRequest => ({
+export const requestFor = ({ reader, events, now }: Omit<DecideOptions, 'sharePrefix'>): TrackRequest => ({
   reader,
   day: dayOf(now),
   eventIds: [...new Set(events.flatMap((e) => (e.type === 'progress' ? [e.eventId, e.readEventId] : [e.eventId])))],
@@ -46,9 +48,9 @@ function shareIdsOf(event: TrackEvent): string[] {
  * good, and the 121st of a minute for now; then each kind has its rule (read.ts, progress.ts, share.ts).
  * Pure: the store may run it more than once.
  */
-export function decideEvents({ reader, events, now }: DecideOptions) {
+export function decideEvents({ reader, events, now, sharePrefix }: DecideOptions) {
   return (snapshot: TrackSnapshot): TrackDecision<EventOutcome[]> => {
-    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot);
+    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot, sharePrefix);
     const decideOne = (event: TrackEvent): EventOutcome => {
       const known = ledger.known(event.eventId);
       if (known) return repeated(event, known, ledger);

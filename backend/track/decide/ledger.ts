@@ -49,6 +49,8 @@ export class WorkingLedger {
     readonly now: number,
     day: DayKey,
     snapshot: TrackSnapshot,
+    /** The start of the reader's own share ids. */
+    readonly sharePrefix: string,
   ) {
     this.day = day;
     const stored: ReaderState | null = snapshot.state;

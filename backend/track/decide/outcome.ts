@@ -14,6 +14,7 @@ export const MESSAGES = {
   noReading: '没有找到这次阅读',
   idReused: '事件编号已用于另一事件',
   shareTaken: '分享编号已被使用',
+  shareNotYours: '分享编号不是你的：请更新小程序后再分享',
   dailyCap: '今天的操作已达上限，请明天再试',
 } as const;
 

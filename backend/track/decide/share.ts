@@ -3,10 +3,13 @@ import type { WorkingLedger } from './ledger';
 import { type EventOutcome, MESSAGES, reject } from './outcome';
 
 /**
- * A share id belongs to the reader who recorded it first. One share per reader × speech × target × day is counted;
- * the rest are kept (their links still attribute reads) but add nothing to `shares`.
+ * A share id is its reader's: it starts with their share prefix (derived from their key, so no one else can make
+ * one), and is recorded once. One share per reader × speech × target × day is counted; the rest are kept (their
+ * links still attribute reads) but add nothing to `shares`.
  */
 export function decideShare(ledger: WorkingLedger, event: ShareEvent): EventOutcome {
+  if (!event.shareId.startsWith(ledger.sharePrefix))
+    return reject(event.eventId, 'BAD_REQUEST', MESSAGES.shareNotYours);
   const taken = ledger.share(event.shareId);
   // A share record with this very event on it was left by an earlier attempt that failed later on.
   const ours = taken !== undefined && taken.eventId === event.eventId && taken.reader === ledger.reader.key;
