@@ -34,10 +34,16 @@ export const GROUPS: ReadonlyArray<{ kinds: ChannelKind[]; title: string; hint: 
   { kinds: ['scene', 'unknown'], title: '场景', hint: '链接没有渠道码时，按微信的进入场景归类' },
 ];
 
+/** The code staff print (matrix nodes, their own channels); scenes and shares have none to print. */
+function subOf(row: ChannelRow): string {
+  if (row.kind === 'custom') return `${row.type ? `属于${MATRIX_CHANNELS[row.type]} · ` : ''}渠道码 ${row.channel}`;
+  return row.kind === 'matrix' ? `渠道码 ${row.channel}` : '';
+}
+
 const lineOf = (row: ChannelRow): ChannelLine => ({
   key: row.channel,
   label: row.label,
-  sub: row.type ? `属于${MATRIX_CHANNELS[row.type]} · ${row.channel}` : row.channel,
+  sub: subOf(row),
   pv: formatFigure(row.pv),
   uv: formatFigure(row.uv),
   anon: row.anonPv > 0 ? `另有单页阅读 ${formatFigure(row.anonPv)}` : '',

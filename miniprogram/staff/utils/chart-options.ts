@@ -46,12 +46,12 @@ export const CHART_COLOURS = {
   },
 } as const;
 
-/** Ticks of the value axis: 0 to a round maximum in `splits` equal whole steps (1, 2 or 5 × 10ⁿ each). */
+/** Ticks of the value axis: 0 to a round maximum in `splits` equal whole steps (1, 2, 2.5 or 5 × 10ⁿ each). */
 export function niceMax(max: number, splits: number): number {
   const raw = Math.max(1, Math.ceil(Math.max(0, max) / splits));
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  return step * splits;
+  const steps = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).filter(Number.isInteger);
+  return (steps.find((s) => s >= raw) ?? raw) * splits;
 }
 
 const SPLITS = 4;
@@ -91,7 +91,8 @@ export function chartOptions(spec: ChartSpec, look: ChartLook, box: ChartBox): O
     animation: false,
     dataLabel: !manyPoints,
     dataPointShape: !manyPoints,
-    padding: [fontSize, fontSize, 4, 4],
+    // The last day's label is centred on the right edge: room for half of it.
+    padding: [fontSize, spec.type === 'line' ? fontSize * 2 : fontSize, 4, 4],
     legend: { show: spec.series.length > 1, position: 'top', fontColor: text, fontSize, lineHeight: fontSize + 4 },
     xAxis: {
       disableGrid: spec.type !== 'bar',

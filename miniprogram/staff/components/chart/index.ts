@@ -65,6 +65,8 @@ defineComponent<{ spec: ChartSpec | null; label: string; height: number }>()({
       const self = state(this);
       self.attached = true;
       self.stopWatching = watchTheme(() => void this.draw());
+      // A chart that appears with its page's data (inside wx:if) may get no `ready` of its own: draw once attached.
+      void this.draw();
     },
     ready() {
       void this.draw();
