@@ -44,6 +44,8 @@ export interface RecordingCanvas {
   texts(): string[];
   /** The fill colours set, in order. */
   fills(): string[];
+  /** Each filled rectangle with the fill colour it was painted in. */
+  rects(): Array<{ fill: string; x: number; y: number; width: number; height: number }>;
 }
 
 export function recordingCanvas(): RecordingCanvas {
@@ -77,5 +79,17 @@ export function recordingCanvas(): RecordingCanvas {
     calls,
     texts: () => calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0])),
     fills: () => calls.filter((c) => c.name === '=fillStyle').map((c) => String(c.args[0])),
+    rects: () => {
+      let fill = '';
+      const rects: ReturnType<RecordingCanvas['rects']> = [];
+      for (const { name, args } of calls) {
+        if (name === '=fillStyle') fill = String(args[0]);
+        if (name === 'fillRect') {
+          const [x, y, width, height] = args.map(Number) as [number, number, number, number];
+          rects.push({ fill, x, y, width, height });
+        }
+      }
+      return rects;
+    },
   };
 }
