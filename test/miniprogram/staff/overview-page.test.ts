@@ -1,3 +1,4 @@
+import { CHART_COLOURS } from '../../../miniprogram/staff/utils/chart-options';
 import { freshApp } from '../support/app';
 import { recordingCanvas } from '../support/canvas';
 import { contentCloud } from '../support/cloud';
@@ -73,6 +74,24 @@ describe('工作台 概览', () => {
     expect(canvas.node.height).toBe(420);
     expect(canvas.texts()).toEqual(expect.arrayContaining([today(), '阅读数', '读者数', '4']));
     expect(canvas.fills().map((f) => f.toLowerCase())).not.toContain('#ffffff');
+  });
+
+  test('draws again in the new colours when the phone switches to dark', async () => {
+    await staffCloud();
+    const canvas = recordingCanvas();
+    wxStub.canvas = () => canvas.node;
+    jest
+      .spyOn(Element.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ width: 343, height: 210, top: 0, left: 0, right: 343, bottom: 210, x: 0, y: 0 } as DOMRect);
+    await freshApp().open('staff/overview');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const light = canvas.calls.length;
+    expect(canvas.fills()).not.toContain(CHART_COLOURS.dark.text);
+    wxStub.setTheme('dark');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(canvas.calls.length).toBeGreaterThan(light);
+    const fillsSince = canvas.calls.slice(light).filter((c) => c.name === '=fillStyle');
+    expect(fillsSince.map((c) => c.args[0])).toContain(CHART_COLOURS.dark.text);
   });
 
   test('large type reaches the staff pages too', async () => {

@@ -20,6 +20,8 @@ export interface WxStub {
   canvas: ((element: unknown) => object | null) | null;
   /** What the app last put on the clipboard. */
   clipboard(): string;
+  /** The phone switches to the light or dark scheme: baseInfo's theme, and onThemeChange's listeners told. */
+  setTheme(theme: 'light' | 'dark'): void;
   reset(): void;
 }
 
@@ -38,6 +40,10 @@ const state: WxStub = {
   storage: new Map(),
   ...initial(),
   clipboard: () => fake.clipboard(),
+  setTheme(theme) {
+    state.baseInfo = { ...state.baseInfo, theme };
+    fake.themeChanged(theme);
+  },
   reset() {
     state.storage.clear();
     Object.assign(state, initial());

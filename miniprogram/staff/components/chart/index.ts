@@ -47,7 +47,9 @@ defineComponent<{ spec: ChartSpec | null; label: string; height: number }>()({
       self.chart = new UCharts({ ...chartOptions(spec, look, canvas), context: canvas.context });
     },
 
+    /** A tap on a day or a bar shows its values. */
     onTouch(e: WechatMiniprogram.TouchEvent): void {
+      if (!e.changedTouches?.[0]) return;
       state(this).chart?.showToolTip(e, {
         formatter: (item, category) => `${category ?? ''} ${item.name} ${formatFigure(item.data)}`,
       });
