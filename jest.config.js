@@ -17,10 +17,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test/miniprogram'],
       setupFiles: ['<rootDir>/test/miniprogram/support/wx-stub.ts'],
+      // The staff subpackage's uCharts is build output (scripts/build/vendor.ts): tests read the package itself.
+      moduleNameMapper: { '(^|/)vendor/u-charts$': '<rootDir>/node_modules/@qiun/ucharts/u-charts.js' },
       transform: {
         '^.+\\.ts$': tsJest('test/miniprogram/tsconfig.json'),
-        // TDesign ships its mini-program build as ES modules; DevTools compiles them, jest needs them as CommonJS.
-        '^.+/tdesign-miniprogram/.+\\.js$': tsJest({
+        // TDesign and uCharts ship ES modules; DevTools compiles them (or the build converts them), jest needs CommonJS.
+        '^.+/(tdesign-miniprogram|@qiun/ucharts)/.+\\.js$': tsJest({
           allowJs: true,
           isolatedModules: true,
           module: 'commonjs',
@@ -28,7 +30,7 @@ module.exports = {
           esModuleInterop: true,
         }),
       },
-      transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],
+      transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/|@qiun/ucharts/)'],
     },
   ],
 };

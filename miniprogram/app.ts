@@ -2,7 +2,7 @@ import { CLOUD_ENV } from './config';
 import { enterInfo } from './services/entry';
 import { forgetSystemFacts } from './services/system';
 import { contentCache } from './stores/content-cache';
-import { entry, queue, settings } from './stores/index';
+import { entry, identity, queue, settings } from './stores/index';
 
 App({
   onLaunch() {
@@ -12,11 +12,15 @@ App({
     wx.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
   },
 
-  /** Cold and warm starts alike: a chat card, a scanned code or 朋友圈 each bring their own entry options. */
+  /**
+   * Cold and warm starts alike: a chat card, a scanned code or 朋友圈 each bring their own entry options; who the
+   * user is (staff see 工作台) is asked once each start.
+   */
   onShow() {
     entry.update(enterInfo());
     forgetSystemFacts();
     settings.followSystem();
     queue.wake();
+    void identity.refresh();
   },
 });

@@ -1,16 +1,19 @@
 /**
  * npm run build [-- --only functions|npm]
- * Bundles cloudfunctions/<name>/src/index.ts into cloudfunctions/<name>/index.js and packs miniprogram/miniprogram_npm.
+ * Bundles cloudfunctions/<name>/src/index.ts into cloudfunctions/<name>/index.js, packs miniprogram/miniprogram_npm,
+ * and converts the staff subpackage's ES-module-only libraries (uCharts) to CommonJS in miniprogram/staff/vendor/.
  */
 import { parseArgs } from 'node:util';
 import { BuildError } from './build/errors';
 import { buildFunctions } from './build/functions';
 import { packNpm } from './build/npm';
 import { repoRoot } from './build/paths';
+import { buildVendor } from './build/vendor';
 
 const STEPS = {
   functions: buildFunctions,
   npm: packNpm,
+  vendor: buildVendor,
 } satisfies Record<string, (root: string) => Promise<string[]>>;
 
 type Step = keyof typeof STEPS;

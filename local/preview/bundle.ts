@@ -32,9 +32,31 @@ function appSources(repoRoot: string): Plugin {
           loader: 'js',
           resolveDir: repoRoot,
           watchFiles: sources.watchFiles,
-          watchDirs: [path.join(repoRoot, 'miniprogram'), path.join(repoRoot, 'miniprogram', 'pages')],
+          watchDirs: [
+            path.join(repoRoot, 'miniprogram'),
+            path.join(repoRoot, 'miniprogram', 'pages'),
+            path.join(repoRoot, 'miniprogram', 'staff', 'pages'),
+          ],
         };
       });
+    },
+  };
+}
+
+/**
+ * The staff subpackage's uCharts is build output (scripts/build/vendor.ts, git-ignored): the preview bundles the
+ * package's ES module itself, so it runs without `npm run build`.
+ */
+function vendored(repoRoot: string): Plugin {
+  return {
+    name: 'wx-preview-vendor',
+    setup(build) {
+      const vendorFile = path.join(repoRoot, 'miniprogram/staff/vendor/u-charts');
+      build.onResolve({ filter: /(^|\/)vendor\/u-charts$/ }, (args) =>
+        path.resolve(args.resolveDir, args.path) === vendorFile
+          ? { path: path.join(repoRoot, 'node_modules/@qiun/ucharts/u-charts.js') }
+          : undefined,
+      );
     },
   };
 }
@@ -62,6 +84,7 @@ export async function createBundler(
     define: { 'process.env.NODE_ENV': '"development"' },
     plugins: [
       appSources(repoRoot),
+      vendored(repoRoot),
       {
         name: 'wx-preview-result',
         setup(build) {

@@ -5,7 +5,8 @@ import { toFrameCss } from './wxss';
 
 /**
  * Everything the browser needs to run the mini-program through miniprogram-simulate, read from the same
- * files DevTools uses: every page and component of app.json, and the npm components they use (TDesign).
+ * files DevTools uses: every page and component of app.json (the main package's and every subpackage's), and the npm
+ * components they use (TDesign).
  * Paths are the mini-program's own (`/pages/article/index`, `/miniprogram_npm/tdesign-miniprogram/button/button`).
  */
 export interface PreviewSources {
@@ -20,6 +21,7 @@ export interface PreviewSources {
    * the tags it is used under: each is loaded once and handed to the pages by tag.
    */
   components: Array<{ path: string; rootPath: string; tags: string[] }>;
+  /** The main package's pages in app.json order, then each subpackage's (`<root>/<page>`, as WeChat routes them). */
   pages: Array<{ route: string; title: string | null; pullDownRefresh: boolean }>;
   /** Where each root (`/`, `/miniprogram_npm/<package>`) is on disk. */
   roots: Record<string, string>;
@@ -60,9 +62,7 @@ export function collectSources(repoRoot: string): PreviewSources {
   const appRoot: Root = { virtual: '', dir: appDir, wxml: new Set(), wxs: new Set() };
   roots.set('', appRoot);
 
-  const appJson = readJson<{ pages: string[]; window?: Record<string, string>; themeLocation?: string }>(
-    path.join(appDir, 'app.json'),
-  );
+  const appJson = readJson<AppJson>(path.join(appDir, 'app.json'));
   const theme = appJson.themeLocation
     ? readJson<Record<string, Record<string, string>>>(path.join(appDir, appJson.themeLocation))
     : null;
@@ -173,7 +173,7 @@ export function collectSources(repoRoot: string): PreviewSources {
     }
   }
 
-  const pages = appJson.pages.map((route) => {
+  const pages = routesOf(appJson).map((route) => {
     // In WeChat app.wxss applies to every page; here it is compiled with each page, under the page's class prefix.
     const json = visit(appRoot, `/${route}`, `${appWxss}\n`);
     visitUses(appRoot, `/${route}`, json);
@@ -203,6 +203,24 @@ export function collectSources(repoRoot: string): PreviewSources {
     app: { window: appJson.window ?? {}, theme, libVersion: project.libVersion ?? '3.0.0' },
     watchFiles: [...watchFiles].filter((file) => !file.includes(`${path.sep}node_modules${path.sep}`)),
   };
+}
+
+interface AppJson {
+  pages: string[];
+  /** WeChat reads either spelling. */
+  subPackages?: Array<{ root: string; pages: string[] }>;
+  subpackages?: Array<{ root: string; pages: string[] }>;
+  window?: Record<string, string>;
+  themeLocation?: string;
+}
+
+/** Every page route: the main package's, then each subpackage's pages under its root. */
+export function routesOf(appJson: AppJson): string[] {
+  const subpackages = appJson.subPackages ?? appJson.subpackages ?? [];
+  return [
+    ...appJson.pages,
+    ...subpackages.flatMap(({ root, pages }) => pages.map((page) => path.posix.join(root, page))),
+  ];
 }
 
 function sourceFile(withoutExtension: string): string {

@@ -4,6 +4,8 @@
  * environment's state — storage, entry options, system facts, the network, the cloud call — and, where there is a
  * screen (the preview), navigation, scrolling and toasts. Async APIs call their callbacks, or return a promise.
  */
+import { type CanvasNodeOf, SelectorQuery } from './selector-query';
+
 type Fn = (...args: never[]) => unknown;
 export type WxApi = Record<string, unknown>;
 
@@ -54,6 +56,11 @@ export interface WxEnvironment {
   networkType(): string;
   /** Resolves with what the function returned; a rejection is what callFunction fails with. */
   callFunction(request: { name: string; data?: unknown }): Promise<unknown>;
+  /**
+   * The `node` a selector query's `fields({ node: true })` answers for a matched element: a canvas 2d node. Without
+   * it (as in miniprogram-simulate) there is none, and `node` is null.
+   */
+  canvasNode?: CanvasNodeOf;
   screen?: Screen;
 }
 
@@ -61,6 +68,10 @@ export interface WxFake {
   wx: WxApi;
   /** Tells onNetworkStatusChange listeners. */
   networkChanged(online: boolean): void;
+  /** Tells onThemeChange listeners (the phone switched between light and dark). */
+  themeChanged(theme: 'light' | 'dark'): void;
+  /** What the app last put on the clipboard. */
+  clipboard(): string;
 }
 
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
@@ -114,6 +125,8 @@ export function createWx(env: WxEnvironment): WxFake {
   const { base, storage } = env;
   const wrap = env.wrap ?? ((fn: Fn) => fn);
   const listeners = new Set<(res: { isConnected: boolean; networkType: string }) => void>();
+  const themeListeners = new Set<(res: { theme: 'light' | 'dark' }) => void>();
+  let clipboard = '';
   const over = (name: string, extra: object) => ({ ...(base[name] as () => object)(), ...extra });
   const appBaseInfo = () => over('getAppBaseInfo', env.appBaseInfo());
   const windowInfo = () => over('getWindowInfo', env.windowInfo());
@@ -142,6 +155,17 @@ export function createWx(env: WxEnvironment): WxFake {
     onNetworkStatusChange: (fn: (res: { isConnected: boolean; networkType: string }) => void) => void listeners.add(fn),
     offNetworkStatusChange: (fn: (res: { isConnected: boolean; networkType: string }) => void) =>
       void listeners.delete(fn),
+    onThemeChange: (fn: (res: { theme: 'light' | 'dark' }) => void) => void themeListeners.add(fn),
+    offThemeChange: (fn: (res: { theme: 'light' | 'dark' }) => void) => void themeListeners.delete(fn),
+    createSelectorQuery: () => new SelectorQuery(env.canvasNode),
+    // WeChat itself says 内容已复制 when the data is on the clipboard.
+    setClipboardData: (options?: { data?: string } & Callbacks) =>
+      api('setClipboardData', options, () => {
+        clipboard = String(options?.data ?? '');
+        env.screen?.overlays.toast('内容已复制', 'none');
+        return {};
+      }),
+    getClipboardData: (options?: Callbacks) => api('getClipboardData', options, () => ({ data: clipboard })),
     ...(env.screen && screenApis(env.screen)),
   };
 
@@ -161,5 +185,9 @@ export function createWx(env: WxEnvironment): WxFake {
     networkChanged(online) {
       for (const fn of listeners) fn({ isConnected: online, networkType: online ? 'wifi' : 'none' });
     },
+    themeChanged(theme) {
+      for (const fn of themeListeners) fn({ theme });
+    },
+    clipboard: () => clipboard,
   };
 }

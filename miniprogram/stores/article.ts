@@ -43,6 +43,8 @@ export interface ArticleDeps {
   isOffline: () => Promise<boolean>;
   queue: TrackQueue;
   anonId: () => string;
+  /** The start of the reader's own share ids, once the server has said it (the identity store). */
+  sharePrefix: () => string | null;
 }
 
 /** A cached speech older than this is fetched again, so an editor's correction reaches every reader. */
@@ -131,7 +133,7 @@ export class ArticleStore {
   share(target: ShareTarget): string | null {
     const id = this.article?.id;
     if (!id) return null;
-    const shareId = newShareId();
+    const shareId = newShareId(this.deps.sharePrefix());
     this.deps.queue.enqueue({ type: 'share', eventId: newEventId(), articleId: id, shareId, target }, { urgent: true });
     return shareId;
   }

@@ -1,17 +1,23 @@
 import { call } from '../services/cloud';
+import { readItem, writeItem } from '../services/storage';
 import { isOffline, whenOnline } from '../services/system';
 import { ArticleStore } from './article';
 import { contentCache } from './content-cache';
 import { EntryStore } from './entry';
+import { IdentityStore } from './identity';
 import { installId } from './install-id';
 import { InstallmentStore } from './installment';
 import { SearchStore } from './search';
 import { SettingsStore } from './settings';
 import { TrackQueue } from './track-queue';
 
-/** The app's stores, created once and wired to the real services. Pages import from here. */
+/**
+ * The app's stores, created once and wired to the real services. Pages import from here. Only what readers need: the
+ * staff pages' stores live in their subpackage (miniprogram/staff/stores/), which readers never download.
+ */
 export const settings = new SettingsStore();
 export const entry = new EntryStore();
+export const identity = new IdentityStore({ call, read: readItem, write: writeItem });
 export const installment = new InstallmentStore({ call, cache: contentCache });
 export const queue = new TrackQueue({
   call,
@@ -28,6 +34,7 @@ export const article = new ArticleStore({
   isOffline,
   queue,
   anonId: installId,
+  sharePrefix: () => identity.sharePrefix,
 });
 whenOnline(() => queue.wake());
 export const search = new SearchStore({ call });

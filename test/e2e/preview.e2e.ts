@@ -1,15 +1,13 @@
 /**
- * The reader's journey through the browser preview, against a fresh data folder: each step depends on the
- * ones before it and saves a screenshot (test-results/e2e/) of what it saw. Run by test/e2e/run.ts.
- *
- * TODO(staff pages): when 工作台 lands, add: staff opens 工作台 and sees PV 2, UV 2 and 1 share-driven read for
- * the speech below; a reader does not see 工作台 and gets FORBIDDEN from the `stats` function.
+ * The reader's journey through the browser preview, against a fresh data folder, then staff reading what it
+ * counted in 工作台: each step depends on the ones before it and saves a screenshot (test-results/e2e/) of what it
+ * saw. Run by test/e2e/run.ts.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openSqliteStores } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
-import { ARTICLE, type Call, fontSize, HOME, type Preview } from './support/preview';
+import { ARTICLE, type Call, fontSize, HOME, type Preview, STAFF } from './support/preview';
 
 export interface Journey {
   preview: Preview;
@@ -18,6 +16,10 @@ export interface Journey {
   shareId?: string;
   /** The read A made offline, which the queue must deliver once. */
   offlineReadId?: string;
+  /** Openings the server counted so far (each seen counted by the step that made it). */
+  counted?: number;
+  /** Of those, openings through someone else's share. */
+  throughShares?: number;
 }
 
 export interface Step {
@@ -68,6 +70,8 @@ export const steps: Step[] = [
       await p.page.waitForFunction(() =>
         document.querySelector('.wx-page:not([hidden])')?.textContent?.includes('阅读 1'),
       );
+      j.counted = 1;
+      j.throughShares = 0;
       await p.shot('02-article');
 
       await p.page.getByRole('button', { name: '返回' }).tap();
@@ -141,6 +145,8 @@ export const steps: Step[] = [
       );
       const outcome = read.result?.data?.read as { counted?: boolean } | undefined;
       assert.equal(outcome?.counted, true, 'B’s opening counted');
+      j.counted = (j.counted ?? 0) + 1;
+      j.throughShares = (j.throughShares ?? 0) + 1;
       await p.shot('04-reader-b');
     },
   },
@@ -175,6 +181,109 @@ export const steps: Step[] = [
       const left = (JSON.parse(queued ?? '{"v":[]}') as { v: Array<{ eventId: string }> }).v;
       assert.ok(!left.some((e) => e.eventId === eventId), 'the read has left the queue');
       await p.shot('05-back-online');
+    },
+  },
+  {
+    name: 'a reader sees no 工作台, and the stats function refuses them',
+    async run(j) {
+      const p = j.preview;
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await p.onPage(HOME);
+      await p.waitForCall((c) => c.who === '读者 A' && c.action === 'whoami' && c.outcome === 'ok', 'A’s whoami');
+      await p.el(HOME, 'card').first().waitFor();
+      assert.equal(await p.el(HOME, 'staff-entry').count(), 0, 'no 工作台 entry for a reader');
+      const refused = await p.page.evaluate(async () => {
+        const res = await fetch('/api/stats', {
+          method: 'POST',
+          headers: { 'x-openid': 'preview-reader-a' },
+          body: JSON.stringify({ action: 'overview', input: { range: 'all' } }),
+        });
+        return (await res.json()) as { ok: boolean; code?: string };
+      });
+      assert.deepEqual({ ok: refused.ok, code: refused.code }, { ok: false, code: 'FORBIDDEN' });
+    },
+  },
+  {
+    name: '工作人员 opens 工作台: 概览 shows the reads counted above, and the chart draws',
+    async run(j) {
+      const p = j.preview;
+      await p.actAs('工作人员');
+      await p.onPage(HOME);
+      const entry = p.el(HOME, 'staff-entry');
+      await entry.waitFor();
+      assert.equal((await entry.textContent())?.trim(), '工作台');
+      await entry.tap();
+      await p.onPage(STAFF.overview);
+      await p.el(STAFF.overview, 'figure-pv').waitFor();
+      // 累计, so that the check holds across midnight too.
+      await p.tapChoice('累计');
+      await p.page.waitForFunction(() =>
+        document.querySelector('.wx-page:not([hidden])')?.textContent?.includes('累计读者为去重后的人数'),
+      );
+      const value = (key: string) =>
+        p.el(STAFF.overview, `figure-${key}`).locator('[class*="--figure-value"]').textContent();
+      assert.equal(await value('pv'), String(j.counted), `阅读数 is the ${j.counted} openings counted above`);
+      assert.equal(await value('uv'), '2', '读者数: A and B');
+      assert.equal(await value('shareReads'), String(j.throughShares), '经分享阅读: B’s, through A’s share');
+      assert.equal(await value('shares'), '1', '分享数: A’s share');
+      // The chart drew: its canvas was sized for the screen and has more than the empty card on it.
+      await p.el(STAFF.overview, 'trend').scrollIntoViewIfNeeded();
+      const drawn = await p.page.waitForFunction(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.wx-page:not([hidden]) wx-canvas > canvas');
+        if (!canvas || canvas.width <= 300) return false;
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) painted++;
+        return painted > 500;
+      });
+      assert.ok(await drawn.jsonValue(), 'the trend chart has drawn');
+      await p.shot('06-staff-overview');
+    },
+  },
+  {
+    name: 'staff open 排行 and the speech: its reads, and the share chain 分享 → 经分享阅读',
+    async run(j) {
+      const p = j.preview;
+      await p.tapChoice('排行');
+      await p.onPage(STAFF.ranking);
+      const first = p.el(STAFF.ranking, 'rank-row').first();
+      await first.waitFor();
+      assert.equal(await first.getAttribute('data-id'), j.articleId, 'the speech read above ranks first');
+      assert.equal(
+        (await p.el(STAFF.ranking, 'rank-value').first().textContent())?.trim(),
+        String(j.counted),
+        'ranked by its reads',
+      );
+      await p.shot('07-staff-ranking');
+      await first.tap();
+      await p.onPage(STAFF.article);
+      await p.el(STAFF.article, 'funnel').waitFor();
+      const steps = await p.el(STAFF.article, 'funnel-value').allTextContents();
+      assert.deepEqual(steps, ['1', String(j.throughShares), '0'], '分享 1 → 经分享阅读 1 → 再分享 0');
+      await p.el(STAFF.article, 'channel-bars').waitFor();
+      await p.el(STAFF.article, 'funnel').scrollIntoViewIfNeeded();
+      await p.shot('07-staff-article');
+    },
+  },
+  {
+    name: 'staff make the CSV and copy its link: it downloads, with the speech in it',
+    async run(j) {
+      const p = j.preview;
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await p.onPage(STAFF.ranking);
+      await p.tapChoice('导出');
+      await p.onPage(STAFF.export);
+      await p.el(STAFF.export, 'make').tap();
+      const url = (await p.el(STAFF.export, 'file-url').textContent())?.trim() ?? '';
+      assert.match(url, /\/files\/exports\/.+\.csv$/);
+      assert.match((await p.el(STAFF.export, 'cannot-open').textContent()) ?? '', /不能直接打开 CSV/);
+      await p.el(STAFF.export, 'copy').tap();
+      await p.el(STAFF.export, 'copied').waitFor();
+      assert.equal(await p.clipboard(), url, 'the link is on the clipboard');
+      const csv = await p.page.evaluate(async (link) => (await fetch(link)).text(), url);
+      assert.match(csv, /期次,文章编号,标题/);
+      assert.ok(csv.includes(`,${j.articleId},`), 'the speech read above has its rows');
+      await p.shot('08-staff-export');
     },
   },
 ];

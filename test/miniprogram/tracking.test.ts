@@ -21,6 +21,8 @@ describe('reads as the server counts them', () => {
     const id = (await cloud.stores.content.getInstallment('esd-01'))?.articles[3]?.id as string;
 
     const a = freshApp();
+    // App.onShow asks who the reader is: the answer carries the start of their own share ids.
+    await a.launch();
     a.stores.entry.update({ scene: 1007, chatType: 3, apiCategory: 'default', query: { id } });
     const first = await a.open('article', { id });
     expect(first.text()).toContain('阅读 1');
@@ -30,7 +32,10 @@ describe('reads as the server counts them', () => {
     const share = call<{ path: string }>(first.page, 'onShareAppMessage');
     await a.settle();
     const query = queryOf(share.path);
-    expect(targetOf(query)).toEqual({ articleId: id, ch: 'chat', s: expect.stringMatching(/^[a-z0-9]{8}$/) });
+    const prefix = a.stores.identity.sharePrefix as string;
+    expect(prefix).toHaveLength(4);
+    expect(targetOf(query)).toEqual({ articleId: id, ch: 'chat', s: expect.stringMatching(/^[A-Za-z0-9_-]{8}$/) });
+    expect(query.s?.startsWith(prefix)).toBe(true);
 
     // Reader B, on another phone, taps the card A shared.
     wxStub.storage.clear();

@@ -49,6 +49,11 @@ describe('collectSources', () => {
       'pages/installment/index',
       'pages/article/index',
       'pages/search/index',
+      'staff/pages/overview/index',
+      'staff/pages/ranking/index',
+      'staff/pages/article/index',
+      'staff/pages/channels/index',
+      'staff/pages/export/index',
     ]);
     expect(sources.pages[0]).toMatchObject({ title: '发言摘登', pullDownRefresh: true });
     const article = sources.files['/pages/article/index.wxss'] ?? '';
@@ -62,12 +67,30 @@ describe('collectSources', () => {
     expect(order.indexOf('icon')).toBeLessThan(order.indexOf('button'));
     expect(order.indexOf('loading')).toBeLessThan(order.indexOf('button'));
     expect(order.indexOf('cell')).toBeLessThan(order.indexOf('search'));
-    for (const { path: p, rootPath } of sources.components) {
+    const tdesign = sources.components.filter((c) => c.path.startsWith('/miniprogram_npm/'));
+    expect(tdesign.length).toBeGreaterThan(5);
+    for (const { path: p, rootPath } of tdesign) {
       expect(rootPath).toBe('/miniprogram_npm/tdesign-miniprogram');
       expect(sources.modules[p]).toMatch(/miniprogram_dist/);
       expect(sources.files[`${p}.json`]).toBeDefined();
       expect(sources.templates.some((t) => `${p}.wxml` in t.wxml)).toBe(true);
     }
     expect(sources.modules['/app']).toMatch(/miniprogram[/\\]app\.ts$/);
+  });
+
+  test('subpackage pages (app.json subPackages) are routed under their root, with their own components', () => {
+    const overview = sources.pages.find((p) => p.route === 'staff/pages/overview/index');
+    expect(overview).toMatchObject({ title: '工作台', pullDownRefresh: true });
+    expect(sources.modules['/staff/pages/overview/index']).toMatch(/miniprogram[/\\]staff[/\\]pages[/\\]overview/);
+    // The page's @import of the staff stylesheet is in the file map, for simulate to inline.
+    expect(sources.files['/staff/common.wxss']).toContain('.figure');
+    const own = sources.components.filter((c) => c.rootPath === '/').map((c) => [c.path, c.tags]);
+    expect(own).toEqual(
+      expect.arrayContaining([
+        ['/staff/components/chart/index', ['staff-chart']],
+        ['/staff/components/segments/index', ['staff-segments']],
+        ['/staff/components/tabs/index', ['staff-tabs']],
+      ]),
+    );
   });
 });

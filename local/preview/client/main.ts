@@ -44,8 +44,8 @@ declare global {
     App: (definition: AppDefinition) => void;
     getApp: () => AppDefinition;
     getCurrentPages: () => Instance[];
-    /** For people and the e2e run: what the app sent, and the preview's state. */
-    wxPreview: { calls: CallLog['all']; state: () => PreviewState };
+    /** For people and the e2e run: what the app sent, the preview's state, and what the app copied. */
+    wxPreview: { calls: CallLog['all']; state: () => PreviewState; clipboard: () => string };
   }
 }
 
@@ -189,7 +189,7 @@ function boot(container: HTMLElement): void {
   };
   window.getApp = () => app;
   window.getCurrentPages = () => nav.pages.map((p) => p.rendered.instance);
-  window.wxPreview = { calls: () => calls.all(), state: () => state };
+  window.wxPreview = { calls: () => calls.all(), state: () => state, clipboard: () => controls.clipboard() };
 
   mouseAsTouch(chrome.phone);
   onTap(chrome.viewport, (target) => {
@@ -209,6 +209,7 @@ function boot(container: HTMLElement): void {
     setDark: (dark) => {
       state.dark = dark;
       saveState(state);
+      controls.themeChanged(dark ? 'dark' : 'light');
       refresh();
     },
     setFontSize: (fontSize) => void coldStart({ fontSize }),

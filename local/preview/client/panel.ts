@@ -146,7 +146,15 @@ export function createPanel(
 
   root.append(
     h('h1', {}, '小程序预览'),
-    section('身份', identity, h('p', { class: 'hint' }, '换身份即以该微信用户冷启动，本地存储各自独立。')),
+    section(
+      '身份',
+      identity,
+      h(
+        'p',
+        { class: 'hint' },
+        '换身份即以该微信用户冷启动，本地存储各自独立。工作人员（npm start 默认是管理员）在首页看到“工作台”。',
+      ),
+    ),
     section(
       '网络',
       h('label', {}, online, ' 联网'),

@@ -89,6 +89,11 @@ function registerBuiltins(simulate: Simulate): void {
     },
   });
   registerInput(builtin);
+  // `<canvas type="2d">`: a real canvas inside <wx-canvas>, which the shared wx's selector query hands out as the
+  // node (see canvasNode in wx.ts), so the staff pages' charts really draw.
+  builtin('canvas', { type: { type: String, value: '', observer: mirror('type') } }, function attached() {
+    if (this.$$ && !this.$$.querySelector(':scope > canvas')) this.$$.append(document.createElement('canvas'));
+  });
   builtin('scroll-view', {
     scrollX: { type: Boolean, value: false, observer: mirror('scroll-x') },
     scrollY: { type: Boolean, value: false, observer: mirror('scroll-y') },

@@ -2,6 +2,7 @@
  * The preview's environment for the shared `wx` (local/simulate/wx.ts): the side panel's reader, network, entry
  * and appearance, the phone's frame, the local server for cloud calls, and the phone's page stack and overlays.
  */
+import type { DomElement } from '../../simulate/selector-query';
 import { createWx, type KeyValue, type Screen, WxFailure, type WxFake } from '../../simulate/wx';
 import type { CallLog } from './calls';
 import { FRAME, WINDOW_HEIGHT } from './frame';
@@ -70,6 +71,19 @@ async function callFunction(host: WxHost, name: string, data: unknown): Promise<
   return result;
 }
 
+/**
+ * A canvas 2d node as WeChat gives it (`width`/`height` are its backing store, `getContext('2d')`), for the real
+ * `<canvas>` the preview puts inside `<wx-canvas>`: the element itself, with the node's own animation frame.
+ */
+function canvasNode(element: DomElement): object | null {
+  const canvas = (element as Element).querySelector(':scope > canvas');
+  if (!(canvas instanceof HTMLCanvasElement)) return null;
+  return Object.assign(canvas, {
+    requestAnimationFrame: (fn: FrameRequestCallback) => window.requestAnimationFrame(fn),
+    cancelAnimationFrame: (id: number) => window.cancelAnimationFrame(id),
+  });
+}
+
 const enterOptionsOf = (entry: Entry, homeRoute: string) => ({
   scene: entry.scene,
   path: entry.path || homeRoute,
@@ -130,6 +144,7 @@ export function createPreviewWx(
     }),
     networkType: () => (host.state().online ? 'wifi' : 'none'),
     callFunction: (request) => callFunction(host, request.name, request.data),
+    canvasNode,
     screen: host.screen,
   });
   return { ...fake, enterOptions, launchOptions };

@@ -1,11 +1,12 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
-import { entry, installment, settings } from '../../stores/index';
+import { entry, identity, installment, settings } from '../../stores/index';
 import { fieldsOf } from '../../utils/bindings';
 import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { instanceState } from '../../utils/instance-state';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
+const STAFF_HOME = '/staff/pages/overview/index';
 
 const state = instanceState(() => ({ shownBefore: false }));
 
@@ -16,6 +17,8 @@ ComponentWithStore({
       ...fieldsOf(installment, ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded']),
       ...fieldsOf(settings, ['rootClass']),
       ...fieldsOf(entry, ['singlePage']),
+      // Changes (and so renders) only when whoami's answer differs from what the page first showed.
+      ...fieldsOf(identity, ['staff']),
     },
     actions: ['toggleNote'],
   },
@@ -49,6 +52,11 @@ ComponentWithStore({
 
     onSearch() {
       openPage('/pages/search/index');
+    },
+
+    /** 工作台: the staff subpackage, downloaded the first time a staff member opens it. */
+    onStaff() {
+      openPage(STAFF_HOME);
     },
 
     onShareAppMessage() {

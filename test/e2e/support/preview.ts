@@ -19,7 +19,7 @@ export interface Call {
 
 declare global {
   interface Window {
-    wxPreview: { calls(): Call[] };
+    wxPreview: { calls(): Call[]; clipboard(): string };
   }
 }
 
@@ -28,6 +28,14 @@ const prefix = (route: string) => `${route.replace(/[^a-z0-9]+/gi, '-').toLowerC
 
 export const HOME = 'pages/installment/index';
 export const ARTICLE = 'pages/article/index';
+/** The staff subpackage's pages (工作台). */
+export const STAFF = {
+  overview: 'staff/pages/overview/index',
+  ranking: 'staff/pages/ranking/index',
+  article: 'staff/pages/article/index',
+  channels: 'staff/pages/channels/index',
+  export: 'staff/pages/export/index',
+} as const;
 
 /** The preview page as a person uses it: the phone's current page, the side panel, what the app sent. */
 export class Preview {
@@ -94,9 +102,23 @@ export class Preview {
     await this.booted();
   }
 
-  /** Switches the reader in the side panel: a cold start as that WeChat user. */
-  async actAs(label: '读者 A' | '读者 B'): Promise<void> {
+  /** Switches the user in the side panel: a cold start as that WeChat user. */
+  async actAs(label: '读者 A' | '读者 B' | '工作人员'): Promise<void> {
     await this.coldStart(() => this.page.getByRole('radio', { name: label }).click());
+  }
+
+  /** Taps a staff page's tab (概览, 排行…) or one of its choices (今日, 累计, 阅读数…), by its label. */
+  async tapChoice(label: string): Promise<void> {
+    await this.current
+      .locator('[class~="staff-tabs--tab"], [class~="staff-segments--segment"]')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .first()
+      .tap();
+  }
+
+  /** What the app last put on the clipboard (wx.setClipboardData). */
+  clipboard(): Promise<string> {
+    return this.page.evaluate(() => window.wxPreview.clipboard());
   }
 
   async setOnline(online: boolean): Promise<void> {

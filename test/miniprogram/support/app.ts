@@ -34,6 +34,15 @@ function locate(virtual: string): string {
   return path.join(roots[root] as string, root === '/' ? virtual : virtual.slice(root.length));
 }
 
+/** A page by its short name — 'article', or 'staff/ranking' for a staff subpackage page — as its route. */
+export const routeOf = (name: string): string =>
+  name.startsWith('staff/') ? `staff/pages/${name.slice('staff/'.length)}/index` : `pages/${name}/index`;
+
+interface AppDefinition {
+  onLaunch?(options: unknown): void;
+  onShow?(options: unknown): void;
+}
+
 /**
  * A fresh app: new module instances (so stores start empty, as on a new launch) over whatever the
  * wx stub's storage holds, and a way to open its pages the way WeChat does.
@@ -44,9 +53,23 @@ export function freshApp() {
   const stores = require('../../../miniprogram/stores/index') as typeof Stores;
   const app = registerApp(simulate, appSources(), { locate });
 
+  /** Starts the app as WeChat does: app.ts's App.onLaunch, then App.onShow, with the stub's entry options. */
+  async function launch(): Promise<void> {
+    let definition: AppDefinition = {};
+    const globals = globalThis as unknown as { App?: (d: AppDefinition) => void; wx: Record<string, () => unknown> };
+    globals.App = (d) => {
+      definition = d;
+    };
+    require('../../../miniprogram/app');
+    const options = globals.wx.getLaunchOptionsSync?.();
+    definition.onLaunch?.(options);
+    definition.onShow?.(options);
+    await settle(simulate);
+  }
+
   /** A page rendered and attached, before WeChat calls its onLoad. */
   function mount(name: string): OpenedPage {
-    const page = app.render(`pages/${name}/index`) as PageComponent;
+    const page = app.render(routeOf(name)) as PageComponent;
     const setDataCalls: OpenedPage['setDataCalls'] = [];
     const original = page.instance.setData as unknown as (data: Record<string, unknown>, cb?: () => void) => void;
     (page.instance as unknown as { setData: typeof original }).setData = function (this: unknown, data, cb) {
@@ -72,7 +95,7 @@ export function freshApp() {
     return opened;
   }
 
-  return { simulate, stores, mount, open, settle: () => settle(simulate) };
+  return { simulate, stores, launch, mount, open, settle: () => settle(simulate) };
 }
 
 /** Lets pending promises, nextTick-batched setData and selector queries run. */

@@ -13,12 +13,18 @@ export interface CloudRequest {
   data: unknown;
 }
 
+/** The openid the staff tests act as: an administrator (ADMIN_OPENIDS) of the test cloud. */
+export const STAFF_OPENID = 'o-test-staff';
+
 /**
- * The cloud functions as the app reaches them: the real `content` and `track` handlers over the
- * curated installment in in-memory SQLite stores (these tests are about pages, not adapters; the CloudBase
- * adapter is tested through the real SDK in test/storage and test/track). `openid` is the reader WeChat would name.
+ * The cloud functions as the app reaches them: the real handlers (`content`, `track`, `stats`, `admin`) over the
+ * curated installment in in-memory SQLite stores (these tests are about pages, not adapters; the CloudBase adapter is
+ * tested through the real SDK in test/storage and test/track). `openid` is the reader WeChat would name;
+ * `adminOpenids` are the administrators (as ADMIN_OPENIDS names them in the cloud), STAFF_OPENID unless said.
  */
-export async function contentCloud(options: { openid?: string | null; now?: () => Date } = {}) {
+export async function contentCloud(
+  options: { openid?: string | null; now?: () => Date; adminOpenids?: readonly string[] } = {},
+) {
   const stores: Stores = createSqliteStores(openDatabase(':memory:'));
   await syncInstallments(stores, loadCatalog());
   const calls: CloudRequest[] = [];
@@ -26,6 +32,7 @@ export async function contentCloud(options: { openid?: string | null; now?: () =
     functions,
     stores,
     readerSecret: LOCAL_READER_SECRET,
+    adminOpenids: options.adminOpenids ?? [STAFF_OPENID],
     now: options.now ?? (() => new Date()),
   });
   /** Read counts to show instead of the counted ones: for checking how large numbers are displayed. */

@@ -13,6 +13,15 @@ export interface WxStub {
   baseInfo: Record<string, unknown>;
   networkType: string;
   cloud: Handler;
+  /**
+   * The canvas 2d node a selector query answers for a `<canvas>`: none by default, as in miniprogram-simulate;
+   * a test that checks what a chart draws sets a recording one (support/canvas.ts).
+   */
+  canvas: ((element: unknown) => object | null) | null;
+  /** What the app last put on the clipboard. */
+  clipboard(): string;
+  /** The phone switches to the light or dark scheme: baseInfo's theme, and onThemeChange's listeners told. */
+  setTheme(theme: 'light' | 'dark'): void;
   reset(): void;
 }
 
@@ -22,6 +31,7 @@ const initial = () => ({
   baseInfo: { theme: 'light', fontSizeSetting: 17, fontSizeScaleFactor: 1 },
   networkType: 'wifi',
   cloud: noCloud,
+  canvas: null,
 });
 
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
@@ -29,6 +39,11 @@ const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON
 const state: WxStub = {
   storage: new Map(),
   ...initial(),
+  clipboard: () => fake.clipboard(),
+  setTheme(theme) {
+    state.baseInfo = { ...state.baseInfo, theme };
+    fake.themeChanged(theme);
+  },
   reset() {
     state.storage.clear();
     Object.assign(state, initial());
@@ -38,7 +53,7 @@ const state: WxStub = {
   },
 };
 
-const { wx } = createWx({
+const fake = createWx({
   base: require('miniprogram-simulate/src/api'),
   wrap: (fn) => jest.fn(fn),
   storage: state.storage,
@@ -49,7 +64,9 @@ const { wx } = createWx({
   windowInfo: () => ({ windowHeight: 700, windowWidth: 375, pixelRatio: 2 }),
   networkType: () => state.networkType,
   callFunction: async (request) => clone(await state.cloud({ name: request.name, data: request.data })),
+  canvasNode: (element) => state.canvas?.(element) ?? null,
 });
+const { wx } = fake;
 
 const globals = globalThis as unknown as Record<string, unknown>;
 globals.wx = wx;

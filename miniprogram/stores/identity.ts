@@ -1,0 +1,86 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { WhoAmI } from '../../typings/contract';
+import type { CloudClient } from '../services/cloud';
+
+/** How long an answer is trusted: a cold start within it shows the 工作台 entry at once, a warm start asks no more. */
+export const IDENTITY_FRESH_MS = 10 * 60 * 1000;
+const KEY = 'esd.whoami';
+
+interface Saved {
+  savedAt: number;
+  value: WhoAmI;
+}
+
+export interface IdentityDeps {
+  call: CloudClient['call'];
+  read: (key: string) => unknown;
+  write: (key: string, value: unknown) => void;
+  now?: () => number;
+}
+
+const isWhoAmI = (v: unknown): v is WhoAmI =>
+  typeof v === 'object' && v !== null && typeof (v as WhoAmI).staff === 'boolean';
+
+/**
+ * Who the person using the app is, as the `admin` function says (`whoami`): whether the 工作台 entry shows, and the
+ * numbers kept for later (their own number for an administrator to add them, the start of their share ids).
+ * Until the server answers, the last answer in storage (WeChat keeps each user's apart) stands if it is fresh, and
+ * nobody is staff otherwise.
+ */
+export class IdentityStore {
+  staff = false;
+  admin = false;
+  name: string | null = null;
+  myNumber: string | null = null;
+  sharePrefix: string | null = null;
+  /** When this launch last asked (0: not yet). */
+  private askedAt = 0;
+  private asking: Promise<void> | null = null;
+
+  constructor(private readonly deps: IdentityDeps) {
+    const saved = deps.read(KEY) as Saved | undefined;
+    if (saved && isWhoAmI(saved.value) && this.now() - saved.savedAt < IDENTITY_FRESH_MS) this.apply(saved.value);
+    makeAutoObservable<IdentityStore, 'deps' | 'askedAt' | 'asking'>(this, {
+      deps: false,
+      askedAt: false,
+      asking: false,
+    });
+  }
+
+  /**
+   * App.onShow: asks once at every start — the first show of a launch always, a warm start when the last answer is
+   * older than IDENTITY_FRESH_MS. A failed call keeps what was known.
+   */
+  refresh(): Promise<void> {
+    if (this.asking) return this.asking;
+    if (this.askedAt > 0 && this.now() - this.askedAt < IDENTITY_FRESH_MS) return Promise.resolve();
+    this.askedAt = this.now();
+    this.asking = this.ask().finally(() => {
+      this.asking = null;
+    });
+    return this.asking;
+  }
+
+  private async ask(): Promise<void> {
+    const res = await this.deps.call('admin', 'whoami', {});
+    if (!res.ok) {
+      // Asked again at the next show rather than in ten minutes.
+      this.askedAt = 0;
+      return;
+    }
+    runInAction(() => this.apply(res.data));
+    this.deps.write(KEY, { savedAt: this.now(), value: res.data } satisfies Saved);
+  }
+
+  private apply(who: WhoAmI): void {
+    this.staff = who.staff;
+    this.admin = who.admin;
+    this.name = who.name;
+    this.myNumber = who.myNumber;
+    this.sharePrefix = who.sharePrefix;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+}
