@@ -123,7 +123,7 @@ export const steps: Step[] = [
       assert.equal(url.searchParams.get('id'), j.articleId, 'the path names the speech');
       assert.equal(url.searchParams.get('ch'), 'chat');
       const shareId = url.searchParams.get('s');
-      assert.match(shareId ?? '', /^[a-z0-9]{6,10}$/, 'the path carries a share id');
+      assert.match(shareId ?? '', /^[A-Za-z0-9_-]{6,10}$/, 'the path carries a share id');
       j.shareId = shareId ?? undefined;
       await p.shot('04-share-card');
       // The share is queued and sent at once; B's read is share-driven only once the server knows the share.
