@@ -13,7 +13,8 @@ import { searchArticles } from './search';
 const byId = z.strictObject({ id: shortId });
 
 /** When recording found the database down or stalled, asking it again for the count would only make the reader wait. */
-const storeFailed = (result: EventResult) => !result.ok && (result.code === 'UNAVAILABLE' || result.code === 'INTERNAL');
+const storeFailed = (result: EventResult) =>
+  !result.ok && (result.code === 'UNAVAILABLE' || result.code === 'INTERNAL');
 
 const countOf = async (ctx: HandlerContext, id: string) => (await ctx.stores.track.readCounts([id])).get(id) ?? 0;
 
@@ -71,7 +72,8 @@ export const contentActions: Actions<ContentApi> = {
       const { installmentId: _i, position: _p, online: _o, ...view } = article;
       // Recording the opening reads the count anyway, so a recorded read needs no separate count request.
       const opening = read ? await recordOpening(ctx, { type: 'read', articleId: id, ...read }, anonId) : null;
-      const readCount = opening && storeFailed(opening.result) ? null : (opening?.readCount ?? (await countOf(ctx, id)));
+      const readCount =
+        opening && storeFailed(opening.result) ? null : (opening?.readCount ?? (await countOf(ctx, id)));
       return ok({ ...view, readCount, ...(opening && { read: opening.result }) });
     },
   },

@@ -98,7 +98,12 @@ describeOnEachAdapter('the stats function', (h) => {
     expect(all.totals).toMatchObject({ anonPv: 2, anonUv: 1 });
     // Each speech still has its own anonymous reader.
     const speeches = data(await stats(h, 'articles', { range: 'all', sort: 'pv' })).items;
-    expect(speeches.filter((r) => r.anonUv === 1).map((r) => r.id).sort()).toEqual([A, B].sort());
+    expect(
+      speeches
+        .filter((r) => r.anonUv === 1)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([A, B].sort());
   });
 
   test('articles: every speech ranked by the figure asked for', async () => {

@@ -2,11 +2,11 @@ import type { Stores } from '../../backend/core/stores';
 import {
   cellDelta,
   DAILY_COUNTERS,
-  TOTAL_COUNTERS,
   type LedgerEntry,
   type Reader,
   type ReaderArticle,
   type ReaderState,
+  TOTAL_COUNTERS,
 } from '../../backend/track/model';
 import {
   ReaderBusyError,

@@ -13,7 +13,8 @@ import { createStaffStore } from './staff';
 import { createStatsStore } from './stats';
 import { createTrackStore } from './track';
 
-export { BUSY_TIMEOUT_MS, openDatabase } from './database';
+export { BUSY_WAIT_MS } from './busy';
+export { openDatabase } from './database';
 export { type Migration, migrate, migrations, schemaVersion } from './migrations';
 
 /**
