@@ -3,6 +3,7 @@
  * From deploy.config.json to a running cloud environment with miniprogram-ci; see README 上线 and `scripts/deploy/`.
  */
 import path from 'node:path';
+import { BuildError } from './build/errors';
 import { repoRoot } from './build/paths';
 import { miniprogramCi } from './deploy/ci';
 import { CONFIG_FILE } from './deploy/config';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof DeployError ? error.message : error instanceof Error ? error.stack : String(error);
+  const forPeople = error instanceof DeployError || error instanceof BuildError;
+  const message = forPeople ? error.message : error instanceof Error ? error.stack : String(error);
   console.error(`部署失败：${message}`);
   process.exitCode = 1;
 });

@@ -20,6 +20,8 @@ export interface DeployContext {
   /** Loaded once; each step saves it after each change it made (never in a dry run). */
   state: State;
   saveState: () => Promise<void>;
+  /** Bundles the functions (scripts/build/functions.ts); one line per bundle. */
+  buildFunctions: (root: string) => Promise<string[]>;
   /** Told what needs a person's attention; printed again at the end. */
   warn: (line: string) => void;
 }

@@ -12,6 +12,7 @@ export interface Workspace {
 
 export const stagedFunctionDir = (ws: Workspace, name: string): string => path.join(ws.dir, 'functions', name);
 export const stagedAppDir = (ws: Workspace): string => path.join(ws.dir, 'app');
+export const npmCacheDir = (ws: Workspace): string => path.join(ws.dir, 'npm');
 export const secretsFile = (ws: Workspace): string => path.join(ws.dir, 'secrets.json');
 export const stateFile = (ws: Workspace): string => path.join(ws.dir, 'state.json');
 export const previewQrcodeFile = (ws: Workspace): string => path.join(ws.dir, 'preview-qrcode.jpg');

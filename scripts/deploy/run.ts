@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { buildFunctions } from '../build/functions';
 import { type DeployConfig, loadConfig } from './config';
 import type { DeployContext } from './context';
 import { DeployError } from './errors';
@@ -66,6 +67,8 @@ export interface DeployDeps {
   log: (line: string) => void;
   now?: () => Date;
   revision?: Revision;
+  /** scripts/build's unless said (the tests build once per file). */
+  buildFunctions?: (root: string) => Promise<string[]>;
 }
 
 /** Runs the steps; a dry run's calls are recorded, printed and returned. */
@@ -90,6 +93,7 @@ export async function runDeploy(
     revision: deps.revision ?? revisionOf(deps.ws.root),
     state,
     saveState: () => saveState(deps.ws, state),
+    buildFunctions: deps.buildFunctions ?? buildFunctions,
     warn: (line) => {
       warnings.push(line);
       log(`  注意：${line}`);

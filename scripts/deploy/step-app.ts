@@ -4,7 +4,7 @@ import { display, formatBytes } from '../build/paths';
 import type { DeployContext } from './context';
 import { DeployError } from './errors';
 import { type FileEntry, totalBytes } from './files';
-import { previewQrcodeFile, stagedAppDir } from './paths';
+import { npmCacheDir, previewQrcodeFile, stagedAppDir } from './paths';
 import { stageApp } from './stage-app';
 import { envStateOf } from './state';
 
@@ -61,7 +61,12 @@ export async function deployApp(ctx: DeployContext, { preview }: { preview: bool
     }
   }
 
-  const staged = await stageApp(ctx.ws.root, stagedAppDir(ctx.ws), { appid: config.appid, env: config.env });
+  const staged = await stageApp(
+    ctx.ws.root,
+    stagedAppDir(ctx.ws),
+    { appid: config.appid, env: config.env },
+    { cacheDir: npmCacheDir(ctx.ws), fresh: ctx.force },
+  );
   for (const line of staged.packed) log(`  ${line}`);
   log(
     `  交给 miniprogram-ci 的 ${display(ctx.ws.root, staged.dir)}/miniprogram/：${staged.files.length} 个文件，${formatBytes(totalBytes(staged.files))}（它编译 TypeScript、去掉没用到的文件后再上传）`,

@@ -1,5 +1,5 @@
-import { FUNCTION_ENV, RUNTIME } from '../../backend/cloud/settings';
-import { buildFunctions, findFunctions } from '../build/functions';
+import { FUNCTION_ENV, INVOKE_RULE, RUNTIME } from '../../backend/cloud/settings';
+import { findFunctions } from '../build/functions';
 import { display, formatBytes } from '../build/paths';
 import { runtimeAtLeast } from './config';
 import type { DeployContext } from './context';
@@ -142,7 +142,7 @@ async function deployOne(
 export async function deployFunctions(ctx: DeployContext): Promise<void> {
   const { ws, config, log } = ctx;
   log(`云函数 → 环境 ${config.env}`);
-  for (const line of await buildFunctions(ws.root)) log(`  ${line}`);
+  for (const line of await ctx.buildFunctions(ws.root)) log(`  ${line}`);
   const staged: StagedFunction[] = [];
   for (const fn of await findFunctions(ws.root))
     staged.push(await stageFunction(ws.root, fn, stagedFunctionDir(ws, fn.name)));
@@ -153,4 +153,7 @@ export async function deployFunctions(ctx: DeployContext): Promise<void> {
   log(`  ADMIN_OPENIDS：${config.adminOpenids.length} 位管理员（deploy.config.json 的 adminOpenids）`);
   const values = { [READER_SECRET]: secret, ADMIN_OPENIDS: config.adminOpenids.join(',') };
   for (const fn of staged) await deployOne(ctx, fn, current.get(fn.name) ?? null, values);
+  log('  要在云开发控制台 → 设置 → 权限设置 里做的（没有接口可用，做过一次即可）：');
+  log('    开启“未登录访问”（朋友圈单页模式的读者没有登录态）');
+  log(`    云函数权限（安全规则）设为 ${JSON.stringify(INVOKE_RULE)}（backend/cloud/settings.ts 的 INVOKE_RULE）`);
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FUNCTION_TIMEOUT_S } from '../../backend/cloud/limits';
-import { FUNCTION_ENV } from '../../backend/cloud/settings';
+import { FUNCTION_ENV, INVOKE_RULE } from '../../backend/cloud/settings';
 import { COLLECTIONS, INDEXES } from '../../backend/storage/cloudbase/indexes';
 import { UPLOADED_FILES } from '../../scripts/deploy/stage-functions';
 import { API } from '../../scripts/deploy/wechat';
@@ -88,6 +88,12 @@ describe('npm run deploy -- all --dry-run, from the example configuration', () =
     for (const openid of example.adminOpenids) expect(run.output).not.toContain(openid);
   });
 
+  test('names what only the console can set: single-page access, the invocation rule, the collections’ permissions', () => {
+    expect(run.output).toContain('开启“未登录访问”');
+    expect(run.output).toContain(`云函数权限（安全规则）设为 ${JSON.stringify(INVOKE_RULE)}`);
+    expect(run.output).toContain('每个集合 → 数据权限 → 自定义安全规则：{"read": false, "write": false}');
+  });
+
   test('the database step schedules the setup once, two minutes on, and lists every collection and index', () => {
     // 14:32:10 China time: the trigger fires at 14:35.
     expect(run.recorded?.calls).toContainEqual({
@@ -131,6 +137,21 @@ describe('npm run deploy -- all --dry-run, from the example configuration', () =
     expect(run.output).toMatch(/ {6}app\.json {2}\d+ B/);
     expect(run.output).toMatch(/ {6}miniprogram_npm\/tdesign-miniprogram\/ {2}\d+ 个文件 [\d.]+ kB/);
   });
+
+  test('--preview uploads a preview whose QR code goes to a file; npm is not packed again when nothing changed', async () => {
+    const preview = await deploy(box, ['app', '--dry-run', '--preview']);
+    expect(preview.recorded?.calls).toEqual([
+      {
+        api: API.preview,
+        args: expect.objectContaining({ qrcodeOutputDest: path.join(box.ws.dir, 'preview-qrcode.jpg'), robot: 1 }),
+      },
+    ]);
+    expect(preview.output).toMatch(/预览二维码：.*preview-qrcode\.jpg/);
+    expect(preview.output).toContain('npm 包与上次打包时相同');
+    expect(
+      await exists(path.join(box.ws.dir, 'app/miniprogram/miniprogram_npm/tdesign-miniprogram/button/button.js')),
+    ).toBe(true);
+  });
 });
 
 describe('each built function as uploaded', () => {
@@ -164,23 +185,5 @@ describe('each built function as uploaded', () => {
     );
     expect(run.output).not.toContain(SECRET);
     expect(JSON.stringify(run.recorded?.calls)).not.toContain(SECRET);
-  });
-});
-
-describe('npm run deploy -- app --dry-run --preview', () => {
-  test('uploads a preview whose QR code goes to a file under .deploy/', async () => {
-    const box = await sandbox('example');
-    try {
-      const run = await deploy(box, ['app', '--dry-run', '--preview']);
-      expect(run.recorded?.calls).toEqual([
-        {
-          api: API.preview,
-          args: expect.objectContaining({ qrcodeOutputDest: path.join(box.ws.dir, 'preview-qrcode.jpg'), robot: 1 }),
-        },
-      ]);
-      expect(run.output).toMatch(/预览二维码：.*preview-qrcode\.jpg/);
-    } finally {
-      await box.remove();
-    }
   });
 });

@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildFunctions } from '../../scripts/build/functions';
 import { repoRoot } from '../../scripts/build/paths';
 import { EXAMPLE_FILE } from '../../scripts/deploy/config';
 import { listFiles } from '../../scripts/deploy/files';
@@ -51,6 +52,13 @@ export async function sandbox(config: 'example' | Record<string, unknown> = 'exa
 
 const FAKE_KEY = '-----BEGIN RSA PRIVATE KEY-----\nnot a real key\n-----END RSA PRIVATE KEY-----\n';
 
+let built: Promise<string[]> | undefined;
+/** The functions are built by the first deploy of a test file, and that build is reused by the file's others. */
+const buildOnce = (root: string): Promise<string[]> => {
+  built ??= buildFunctions(root);
+  return built;
+};
+
 export interface Run {
   lines: string[];
   output: string;
@@ -75,6 +83,7 @@ export async function deploy(
     log: (line) => lines.push(line),
     now: () => now,
     revision,
+    buildFunctions: buildOnce,
   });
   return { lines, output: lines.join('\n'), recorded, warnings };
 }
