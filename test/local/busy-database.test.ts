@@ -115,7 +115,8 @@ describe('the local server while another connection holds the database’s write
   test('twenty writes waiting for the lock do not hold up a read sent after them', async () => {
     holdWriteLock();
     const finished: string[] = [];
-    const note = (label: string) => (answer: unknown) => {
+    type Answer = Awaited<ReturnType<typeof timed<unknown>>>;
+    const note = (label: string) => (answer: Answer) => {
       finished.push(label);
       return answer;
     };
