@@ -1,6 +1,8 @@
+import type { StatsRange } from '../../typings/contract/stats';
 import type { ChannelRecord } from '../channels/port';
 import { channelLabel } from '../track/channels';
 import { figuresOf } from './figures';
+import { uvNote } from './periods';
 import { channelReaders, channelSums, type RangeCounters, type Speech, speechFigures } from './report';
 
 export const EXPORT_HEADER = [
@@ -19,6 +21,15 @@ export const EXPORT_HEADER = [
   '读完数',
   '读完率',
 ] as const;
+
+/**
+ * The header for a range: over 7 or 30 days distinct readers cannot be added up, so the column says what it holds
+ * (reader-days), as the page's note does.
+ */
+export function exportHeader(range: StatsRange): readonly string[] {
+  if (uvNote(range, 'speech').uvExact) return EXPORT_HEADER;
+  return EXPORT_HEADER.map((name) => (name === '读者数' ? '读者数（每日去重相加）' : name));
+}
 
 /** The label of a speech's row of totals, in the 渠道 column. */
 export const TOTAL_ROW = '合计';

@@ -6,7 +6,7 @@ import type { Actions } from '../core/router';
 import '../core/zod';
 import { dayOf } from '../track/day';
 import { toCsv } from './csv';
-import { EXPORT_HEADER, exportRows } from './export';
+import { exportHeader, exportRows } from './export';
 import { periodOf, previousOf, seriesSpan, spanOf, uvNote } from './periods';
 import { channelRows, countersOf, nodeRows, rank, seriesOf, siteFigures, speechesOf, speechFigures } from './report';
 
@@ -102,7 +102,11 @@ export const statsActions: Actions<StatsApi> = {
       const rows = exportRows(speechesOf(installments), counters, custom);
       const stamp = at.toISOString().slice(11, 16).replace(':', '');
       const fileName = `阅读统计-${r}-${dayOf(at.getTime())}-${stamp}.csv`;
-      const { url, expiresAt } = await stores.files.put(`exports/${fileName}`, toCsv(EXPORT_HEADER, rows), 'text/csv');
+      const { url, expiresAt } = await stores.files.put(
+        `exports/${fileName}`,
+        toCsv(exportHeader(r), rows),
+        'text/csv',
+      );
       return ok({ url, expiresAt: expiresAt.toISOString(), fileName, rows: rows.length });
     },
   },

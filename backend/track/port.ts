@@ -87,6 +87,13 @@ export interface ReconcileSnapshot {
 }
 
 /** The track module's door to persistence; both adapters implement it and pass test/storage/track-contract.ts. */
+/** What one archive run did: readers whose closed days moved, entries moved, readers left for the next run. */
+export interface ArchiveReport {
+  readers: number;
+  entries: number;
+  left: number;
+}
+
 export interface TrackStore {
   /**
    * Makes speeches countable (published) with their reading times, or no longer countable. Counters are created
@@ -108,9 +115,11 @@ export interface TrackStore {
   reconcileSnapshot(range: { from: DayKey | null; to: DayKey }): Promise<ReconcileSnapshot>;
   /**
    * Moves the ledger of days before `before` out of readers' records where the adapter keeps it with them (CloudBase,
-   * whose records and answers are size-limited); nothing to do where it lives in a table of its own (SQLite).
+   * whose records and answers are size-limited); nothing to do where it lives in a table of its own (SQLite). Readers
+   * not reached by `deadline` (epoch ms) are `left` for the next run: a write archives its own reader's days anyway
+   * once the timer has fallen MAX_HELD_DAYS behind.
    */
-  archiveLedger(before: DayKey): Promise<{ readers: number; entries: number }>;
+  archiveLedger(before: DayKey, deadline: number): Promise<ArchiveReport>;
   /** Adds (possibly negative) deltas to the counters, creating missing ones. */
   adjustCounters(deltas: CounterDelta[]): Promise<void>;
 }

@@ -118,15 +118,24 @@ const sortKey = (d: Drift) => `${d.day ?? '~'}|${d.articleId}|${d.channel ?? ''}
 export const TIMER_LOOKBACK_DAYS = 7;
 
 /**
- * The daily timer's job: move closed days of ledger out of readers' records (where the adapter keeps them there),
- * then reconcile the last week's closed days, one day at a time so that no read holds more than a day of ledger.
- * Today is left for tomorrow's run, because in the cloud a day's counters are only final once no call of that day
- * can still be writing.
+ * How long the daily timer archives for, after reconciling; well inside track's 60 s so the run always ends on its
+ * own. Readers not reached are archived by the next run (or by their own next write once it is MAX_HELD_DAYS late).
  */
-export async function reconcileClosedDays(store: TrackStore, now: Date): Promise<ReconcileReport> {
+export const ARCHIVE_BUDGET_MS = 25_000;
+
+/**
+ * The daily timer's job: reconcile the last week's closed days, one day at a time so that no read holds more than a
+ * day of ledger (reconcile reads the ledger wherever it is kept, so it needs no archive first, and runs first so a
+ * slow archive can never starve it); then, for what is left of the budget, move closed days of ledger out of
+ * readers' records (where the adapter keeps them there). Today is left for tomorrow's run, because in the cloud a
+ * day's counters are only final once no call of that day can still be writing.
+ */
+export async function reconcileClosedDays(
+  store: TrackStore,
+  now: Date,
+  clock: () => number = Date.now,
+): Promise<ReconcileReport> {
   const today = dayOf(now.getTime());
-  const archived = await store.archiveLedger(today);
-  console.log(`archive: ${archived.entries} ledger entries of ${archived.readers} readers moved to ledger records`);
   const report: ReconcileReport = { entries: 0, drift: [] };
   for (let day = addDays(today, -TIMER_LOOKBACK_DAYS); day < today; day = addDays(day, 1)) {
     const daily = await reconcile(store, { from: day, to: addDays(day, 1), fix: true });
@@ -135,5 +144,10 @@ export async function reconcileClosedDays(store: TrackStore, now: Date): Promise
   }
   console.log(`reconcile: ${report.entries} ledger entries, ${report.drift.length} counters corrected`);
   for (const d of report.drift.slice(0, 50)) console.log('reconcile drift', JSON.stringify(d));
+  const archived = await store.archiveLedger(today, clock() + ARCHIVE_BUDGET_MS);
+  console.log(
+    `archive: ${archived.entries} ledger entries of ${archived.readers} readers moved to ledger records` +
+      (archived.left > 0 ? `; ${archived.left} readers left for the next run` : ''),
+  );
   return report;
 }

@@ -218,4 +218,17 @@ describeOnEachAdapter('the stats function', (h) => {
     expect(rows.filter((r) => r.渠道 === '合计')).toHaveLength(6);
     expect(total?.标题).toBe('潮起东方万象新 勇担使命再出发');
   });
+
+  test('export over 7 days: the readers column says it holds readers added up day by day', async () => {
+    await twoDaysOfReading(h);
+    const answer: ExportData = data(await stats(h, 'export', { range: '7d' }));
+    const file = (h.stores.files as MemoryFiles).read(`exports/${answer.fileName}`);
+    if (file === undefined) throw new Error('no file stored');
+    const rows = parse(file.toString('utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0] ?? {})).toContain('读者数（每日去重相加）');
+    expect(Object.keys(rows[0] ?? {})).not.toContain('读者数');
+    const total = rows.find((r) => r.文章编号 === A && r.渠道 === '合计');
+    // o-1, o-2 and o-3 on the first day, o-1 again on the second: three readers, four reader-days.
+    expect(total?.['读者数（每日去重相加）']).toBe('4');
+  });
 });

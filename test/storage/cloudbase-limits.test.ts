@@ -235,6 +235,9 @@ const EXCEEDS = { errMsg: expect.stringContaining('EXCEED_MAX_RESPONSE_SIZE') };
 let h: Harness;
 afterEach(() => h.close());
 
+/** An archive run with all the time it needs. */
+const NO_DEADLINE = Number.POSITIVE_INFINITY;
+
 describe('a reader at the daily cap for 30 days', () => {
   const OPENID = 'o-heavy-reader';
   const KEY = keyOf(OPENID);
@@ -384,7 +387,7 @@ describe('the daily archive', () => {
     await activity();
     const before = await h.store.reconcileSnapshot(everyDay);
 
-    expect(await h.store.archiveLedger(ARCHIVE_DAY)).toEqual({ readers: 1, entries: 3 });
+    expect(await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE)).toEqual({ readers: 1, entries: 3, left: 0 });
     const reader = stats().find((d) => d._id === readerId(KEY));
     expect(reader).toMatchObject({ o: '', n: {}, ev: {} });
     for (const i of [0, 1, 2]) {
@@ -398,10 +401,19 @@ describe('the daily archive', () => {
 
     // Run again: nothing left to move, nothing changed.
     const once = ledgerState();
-    expect(await h.store.archiveLedger(ARCHIVE_DAY)).toEqual({ readers: 0, entries: 0 });
+    expect(await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE)).toEqual({ readers: 0, entries: 0, left: 0 });
     expect(ledgerState()).toEqual(once);
     expect((await h.store.reconcileSnapshot(everyDay)).entries).toEqual(before.entries);
     expect(await reconcile(h.store, everyDay)).toEqual({ entries: 4, drift: [] });
+  });
+
+  test('a run out of time leaves the readers it did not reach for the next run, which moves them', async () => {
+    h = await cloudbaseHarness();
+    await activity();
+    const before = ledgerState();
+    expect(await h.store.archiveLedger(ARCHIVE_DAY, 0)).toEqual({ readers: 0, entries: 0, left: 1 });
+    expect(ledgerState()).toEqual(before);
+    expect(await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE)).toEqual({ readers: 1, entries: 3, left: 0 });
   });
 
   const faults = [
@@ -417,20 +429,20 @@ describe('the daily archive', () => {
       h = await cloudbaseHarness();
       await activity();
       const entries = (await h.store.reconcileSnapshot(everyDay)).entries;
-      await h.store.archiveLedger(ARCHIVE_DAY);
+      await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE);
       const clean = ledgerState();
       await h.close();
 
       h = await cloudbaseHarness();
       await activity();
       const injected = endpointOf(h).faults.next(fault);
-      await h.store.archiveLedger(ARCHIVE_DAY).catch(() => undefined);
+      await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE).catch(() => undefined);
       expect(injected.hits).toBe(1);
       // Mid-way or not, each entry is read once.
       expect((await h.store.reconcileSnapshot(everyDay)).entries).toEqual(entries);
-      await h.store.archiveLedger(ARCHIVE_DAY);
+      await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE);
       expect(ledgerState()).toEqual(clean);
-      expect(await h.store.archiveLedger(ARCHIVE_DAY)).toEqual({ readers: 0, entries: 0 });
+      expect(await h.store.archiveLedger(ARCHIVE_DAY, NO_DEADLINE)).toEqual({ readers: 0, entries: 0, left: 0 });
       expect(await reconcile(h.store, everyDay)).toEqual({ entries: 4, drift: [] });
     },
   );
@@ -442,7 +454,7 @@ describe('the daily archive', () => {
     expect(data(await h.track('read', first, OPENID))).toEqual({ counted: true, readCount: 1 });
     h.clock.ms = T0 + RESEND_WITHIN_DAYS * DAY;
     const today = dayOf(h.clock.ms);
-    expect(await h.store.archiveLedger(today)).toEqual({ readers: 1, entries: 1 });
+    expect(await h.store.archiveLedger(today, NO_DEADLINE)).toEqual({ readers: 1, entries: 1, left: 0 });
     expect(stats().find((d) => d._id === ledgerId(DAY1, KEY))).toMatchObject({ n: 1 });
 
     endpoint.requests.clear();

@@ -281,4 +281,18 @@ describeOnEachAdapter('the track function', (h) => {
       await h.track('read', { eventId: newId(), articleId: A, attribution: { ...attribution(), openid: 'x' } }),
     ).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
   });
+
+  test('an event or share id a JavaScript object would swallow as its prototype is refused, nothing counted', async () => {
+    expect(await h.track('read', { eventId: '__proto__', articleId: A, attribution: attribution() })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
+    const share = { eventId: newId(), articleId: A, shareId: '__proto__', target: 'chat' };
+    expect(await h.track('share', share)).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 0, shares: 0 });
+    // A link carrying it is still a read, credited to no share.
+    const read = { eventId: newId(), articleId: A, attribution: { ...attribution(), s: '__proto__' } };
+    expect(await h.track('read', read)).toMatchObject({ ok: true });
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, shareReads: 0 });
+  });
 });

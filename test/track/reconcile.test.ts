@@ -107,6 +107,17 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
     expect(await drift(h.store)).toEqual([]);
   });
 
+  test('the timer reconciles before it archives: an archive that fails or runs long cannot keep drift in place', async () => {
+    await activity();
+    await h.store.adjustCounters([cellOnly(A, TODAY, 'bao', { pv: 5 })]);
+    h.clock.advance(DAY);
+    const failingArchive = { ...h.store, archiveLedger: () => Promise.reject(new Error('archive timed out')) };
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await expect(reconcileClosedDays(failingArchive, h.clock.now())).rejects.toThrow('archive timed out');
+    log.mockRestore();
+    expect(await drift(h.store)).toEqual([]);
+  });
+
   test('fixes by adding the difference, so reads counted meanwhile are not lost', async () => {
     await activity();
     await h.store.adjustCounters([cellOnly(A, TODAY, 'bao', { pv: 5 })]);

@@ -48,6 +48,8 @@ export function createTrackStore(db: Database): TrackStore {
         if (oldest !== '' && oldest < addDays(request.day, -MAX_HELD_DAYS)) {
           // The daily archive has not run for a week: make room first, then decide on a fresh snapshot.
           await ledger.archiveReader(request.reader.key, addDays(request.day, -1));
+          // Bounded like a lost race: an archive that could not move the oldest day must not spin the call forever.
+          if (attempt >= MAX_ATTEMPTS) throw new ReaderBusyError();
           continue;
         }
         const { result, commit } = decide(loaded.snapshot);

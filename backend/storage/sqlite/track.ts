@@ -288,7 +288,7 @@ export function createTrackStore(db: Database): TrackStore {
     },
     async archiveLedger() {
       // The ledger is a table of its own here: nothing grows with the reader.
-      return { readers: 0, entries: 0 };
+      return { readers: 0, entries: 0, left: 0 };
     },
   };
 }
