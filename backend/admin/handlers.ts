@@ -27,6 +27,12 @@ const channelInfo = (c: ChannelRecord) => ({
 });
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(max));
+/**
+ * Channels ever made, retired ones included (their codes stay printed and keep counting). Every channel that brought
+ * a read is a cell of each day's counters and a row of every statistic, so the number is bounded; a matrix of pages,
+ * screens and menus needs tens.
+ */
+export const MAX_CHANNELS = 200;
 const channelCode = z.string().check(z.regex(new RegExp(ID_FORMATS.channel), '须为 2–6 位小写字母或数字'));
 const matrixType = z.enum(Object.keys(MATRIX_CHANNELS) as [keyof typeof MATRIX_CHANNELS]);
 
@@ -59,6 +65,9 @@ export const adminActions: Actions<AdminApi> = {
     input: z.strictObject({ name: text(20), type: matrixType, code: channelCode }),
     handle: async ({ name, type, code }, ctx) => {
       if (Object.hasOwn(CHANNELS, code)) return fail('BAD_REQUEST', `渠道代码 ${code} 是系统保留的，请换一个`);
+      if ((await ctx.stores.channels.list()).length >= MAX_CHANNELS) {
+        return fail('BAD_REQUEST', `渠道已有 ${MAX_CHANNELS} 个（含已停用的），不能再建；请联系管理员`);
+      }
       const { member } = await ctx.caller();
       const record: ChannelRecord = {
         code,

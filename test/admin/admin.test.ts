@@ -1,3 +1,4 @@
+import { MAX_CHANNELS } from '../../backend/admin/handlers';
 import type { CodeMaker } from '../../backend/admin/port';
 import { setupDatabase } from '../../backend/admin/setup';
 import { loadCatalog } from '../../backend/content/catalog';
@@ -191,6 +192,26 @@ describeOnEachAdapter('the admin function', (h) => {
     expect(await admin(h, 'code.get', { articleId: A, channel: 'bz3' }, 'o-editor')).toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+
+  test(`channels: at most ${MAX_CHANNELS} ever, retired ones included`, async () => {
+    await addStaff(h, 'o-editor');
+    for (let i = 0; i < MAX_CHANNELS - 1; i += 1) {
+      const record = {
+        code: `c${i}`,
+        name: `渠道${i}`,
+        type: 'ping' as const,
+        createdAt: i,
+        createdBy: null,
+        retired: false,
+      };
+      await h.stores.channels.create(record);
+    }
+    await h.stores.channels.retire('c0');
+    data(await admin(h, 'channel.create', { name: '最后一个', type: 'wei', code: 'last' }, 'o-editor'));
+    const over = await admin(h, 'channel.create', { name: '多一个', type: 'wei', code: 'more' }, 'o-editor');
+    expect(over).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining(`${MAX_CHANNELS}`) });
+    expect(data(await admin(h, 'channel.list', {}, 'o-editor')).items).toHaveLength(MAX_CHANNELS);
   });
 
   test('codes: one request to WeChat per speech × channel, ever; the scene fits and reads back in the app', async () => {
