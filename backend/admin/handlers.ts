@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type AdminApi, ID_FORMATS, MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
 import type { ChannelRecord } from '../channels/port';
+import { longRunBudgetMs } from '../cloud/limits';
 import { loadCatalog } from '../content/catalog';
 import { fail, ok } from '../core/envelope';
 import { shareId, shortId } from '../core/ids';
@@ -139,7 +140,7 @@ export const adminActions: Actions<AdminApi> = {
     handle: async (_input, { stores, now }) => {
       const at = now();
       const today = dayOf(at.getTime());
-      const report = await reconcileClosedDays(stores.track, at);
+      const report = await reconcileClosedDays(stores.track, at, { budgetMs: longRunBudgetMs('admin') });
       return ok({
         entries: report.entries,
         corrected: report.drift.length,

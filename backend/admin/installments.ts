@@ -3,7 +3,7 @@ import type { AdminApi, InstallmentAdminInfo } from '../../typings/contract';
 import type { InstallmentRecord } from '../content/port';
 import { publishInstallment } from '../content/publish';
 import { parseInstallmentFile } from '../content/schema';
-import { revisionOf } from '../content/sync';
+import { revisionOf, STAFF_PUBLISHED } from '../content/sync';
 import type { HandlerContext } from '../core/context';
 import { fail, ok } from '../core/envelope';
 import { shortId } from '../core/ids';
@@ -58,7 +58,7 @@ export const installmentActions: Pick<
       if (file.review.length > 0) {
         return fail('BAD_REQUEST', `还有 ${file.review.length} 处待编辑决定（review），不能上线`);
       }
-      await publishInstallment(stores, file, revisionOf(file));
+      await publishInstallment(stores, file, STAFF_PUBLISHED + revisionOf(file));
       const saved = await stores.content.getInstallment(file.id);
       return saved === null ? fail('INTERNAL', '发布后没有读到这一期') : ok(info(saved));
     },

@@ -21,3 +21,11 @@ export const FUNCTION_TIMEOUT_S = {
   stats: 20,
   admin: 20,
 } as const;
+
+/**
+ * What a long run (the reconcile and archive of the daily timer, the admin's reconcile) may use of its function's
+ * timeout, counted from its start: the last requests end, and the run reports, before the platform kills it.
+ */
+export const LONG_RUN_MARGIN_MS = 5000;
+export const longRunBudgetMs = (fn: keyof typeof FUNCTION_TIMEOUT_S): number =>
+  FUNCTION_TIMEOUT_S[fn] * 1000 - LONG_RUN_MARGIN_MS - CLOUD_REQUEST_TIMEOUT_MS;

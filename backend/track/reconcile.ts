@@ -118,12 +118,6 @@ const sortKey = (d: Drift) => `${d.day ?? '~'}|${d.articleId}|${d.channel ?? ''}
 export const TIMER_LOOKBACK_DAYS = 7;
 
 /**
- * How long the daily timer archives for, after reconciling; well inside track's 60 s so the run always ends on its
- * own. Readers not reached are archived by the next run (or by their own next write once it is MAX_HELD_DAYS late).
- */
-export const ARCHIVE_BUDGET_MS = 25_000;
-
-/**
  * The daily timer's job: reconcile the last week's closed days, one day at a time so that no read holds more than a
  * day of ledger (reconcile reads the ledger wherever it is kept, so it needs no archive first, and runs first so a
  * slow archive can never starve it); then, for what is left of the budget, move closed days of ledger out of
@@ -133,8 +127,11 @@ export const ARCHIVE_BUDGET_MS = 25_000;
 export async function reconcileClosedDays(
   store: TrackStore,
   now: Date,
-  clock: () => number = Date.now,
+  { budgetMs = Number.POSITIVE_INFINITY, clock = Date.now }: { budgetMs?: number; clock?: () => number } = {},
 ): Promise<ReconcileReport> {
+  // The archive stops at the run's deadline, counted from the start: readers not reached are archived by the next
+  // run (or by their own next write, once MAX_HELD_DAYS late).
+  const deadline = clock() + budgetMs;
   const today = dayOf(now.getTime());
   const report: ReconcileReport = { entries: 0, drift: [] };
   for (let day = addDays(today, -TIMER_LOOKBACK_DAYS); day < today; day = addDays(day, 1)) {
@@ -144,7 +141,7 @@ export async function reconcileClosedDays(
   }
   console.log(`reconcile: ${report.entries} ledger entries, ${report.drift.length} counters corrected`);
   for (const d of report.drift.slice(0, 50)) console.log('reconcile drift', JSON.stringify(d));
-  const archived = await store.archiveLedger(today, clock() + ARCHIVE_BUDGET_MS);
+  const archived = await store.archiveLedger(today, deadline);
   console.log(
     `archive: ${archived.entries} ledger entries of ${archived.readers} readers moved to ledger records` +
       (archived.left > 0 ? `; ${archived.left} readers left for the next run` : ''),

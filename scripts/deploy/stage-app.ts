@@ -3,6 +3,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packNpm } from '../build/npm';
 import { exists } from '../build/paths';
+import { buildVendor, VENDOR } from '../build/vendor';
 import { DeployError } from './errors';
 import { type FileEntry, listFiles } from './files';
 
@@ -62,10 +63,13 @@ export async function stageApp(
 
   const source = path.join(root, 'miniprogram');
   const app = path.join(dir, 'miniprogram');
+  // Build output is made afresh for the copy (a fresh clone has none; the working tree's may be stale).
+  const vendored = new Set(VENDOR.map((v) => path.join(root, v.outfile)));
   await cp(source, app, {
     recursive: true,
-    filter: (from) => path.relative(source, from).split(path.sep)[0] !== 'miniprogram_npm',
+    filter: (from) => path.relative(source, from).split(path.sep)[0] !== 'miniprogram_npm' && !vendored.has(from),
   });
+  const vendor = await buildVendor(root, dir);
   const configFile = path.join(app, 'config.ts');
   const config = await readFile(configFile, 'utf8');
   if (!CLOUD_ENV_LINE.test(config)) {
@@ -77,5 +81,5 @@ export async function stageApp(
 
   const { dir: npmDir, packed } = await packedNpm(root, npm.cacheDir, npm.fresh);
   await cp(path.join(npmDir, 'miniprogram_npm'), path.join(app, 'miniprogram_npm'), { recursive: true });
-  return { dir, files: await listFiles(app), packed };
+  return { dir, files: await listFiles(app), packed: [...vendor, ...packed] };
 }

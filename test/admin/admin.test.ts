@@ -3,6 +3,7 @@ import type { CodeMaker } from '../../backend/admin/port';
 import { setupDatabase } from '../../backend/admin/setup';
 import { loadCatalog } from '../../backend/content/catalog';
 import type { InstallmentFile } from '../../backend/content/schema';
+import { syncInstallments } from '../../backend/content/sync';
 import { sharePrefixOf } from '../../backend/core/reader-key';
 import { parseScene, targetOf } from '../../miniprogram/utils/entry';
 import type {
@@ -272,6 +273,22 @@ describeOnEachAdapter('the admin function', (h) => {
     const listed = data(await admin(h, 'installment.list', {}));
     expect(listed.items).toEqual([expect.objectContaining({ id: 'esd-01', title: '改过的标题', online: false })]);
     expect((await totals(h.store, A)).pv).toBe(1);
+  });
+
+  test('an installment an administrator published in the app is not put back by the bundled file', async () => {
+    const bundled = loadCatalog()[0] as InstallmentFile;
+    data(await admin(h, 'installment.publish', { installment: { ...bundled, subtitle: '管理员改过的副题' } }));
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    // What a cold start of `content` and a deploy's setup.db do.
+    expect(await syncInstallments(h.stores, [bundled])).toEqual([]);
+    expect((await setupDatabase(h.stores, [bundled])).installments.published).toEqual([]);
+    log.mockRestore();
+    const listed = data(await admin(h, 'installment.list', {}));
+    expect(listed.items).toEqual([expect.objectContaining({ id: 'esd-01', subtitle: '管理员改过的副题' })]);
+    // Publishing the bundled file in the app brings it back.
+    data(await admin(h, 'installment.publish', { installment: bundled }));
+    const back = data(await admin(h, 'installment.list', {}));
+    expect(back.items).toEqual([expect.objectContaining({ id: 'esd-01', subtitle: bundled.subtitle })]);
   });
 
   test('reconcile: reports what it checked and corrected', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VENDOR_BANNER } from '../../scripts/build/vendor';
 import { CLEAN, deploy, FakeCloud, NOW, REAL_CONFIG, readJson, repoRoot, type Sandbox, sandbox } from './support';
 
 let box: Sandbox;
@@ -60,6 +61,10 @@ describe('npm run deploy -- app', () => {
     expect(await readFile(path.join(box.ws.dir, 'app/miniprogram/config.ts'), 'utf8')).toContain(
       `export const CLOUD_ENV = '${REAL_CONFIG.env}';`,
     );
+    // The chart library the staff pages require is build output: the staged copy makes its own.
+    const charts = await readFile(path.join(box.ws.dir, 'app/miniprogram/staff/vendor/u-charts.js'), 'utf8');
+    expect(charts.startsWith(VENDOR_BANNER)).toBe(true);
+    expect(run.output).toContain('vendored miniprogram/staff/vendor/u-charts.js');
     expect(run.output).toContain(`上传为开发版 ${version}：之后在微信公众平台 → 管理 → 版本管理`);
 
     const again = await deploy(box, ['app'], { wechat: cloud });

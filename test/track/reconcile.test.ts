@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { FUNCTION_TIMEOUT_S, longRunBudgetMs } from '../../backend/cloud/limits';
 import { loadCatalog } from '../../backend/content/catalog';
 import { syncInstallments } from '../../backend/content/sync';
 import { createDispatcher } from '../../backend/core/dispatcher';
@@ -116,6 +117,27 @@ describe.each(adapters)('reconcile on %s', (_name, open) => {
     await expect(reconcileClosedDays(failingArchive, h.clock.now())).rejects.toThrow('archive timed out');
     log.mockRestore();
     expect(await drift(h.store)).toEqual([]);
+  });
+
+  test('the archive stops at the deadline counted from the start of the run, however long reconciling took', async () => {
+    await activity();
+    h.clock.advance(DAY);
+    const deadlines: number[] = [];
+    const watched = {
+      ...h.store,
+      archiveLedger: (before: string, deadline: number) => {
+        deadlines.push(deadline);
+        return h.store.archiveLedger(before, deadline);
+      },
+    };
+    let ms = 1_000;
+    // Each look at the clock finds 10 s gone: reconciling took long.
+    const clock = () => (ms += 10_000);
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await reconcileClosedDays(watched, h.clock.now(), { budgetMs: longRunBudgetMs('admin'), clock });
+    log.mockRestore();
+    expect(deadlines).toEqual([11_000 + longRunBudgetMs('admin')]);
+    expect(longRunBudgetMs('admin')).toBeLessThan(FUNCTION_TIMEOUT_S.admin * 1000);
   });
 
   test('fixes by adding the difference, so reads counted meanwhile are not lost', async () => {

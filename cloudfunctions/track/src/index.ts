@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { cloudMain, identityFromWXContext } from '../../../backend/cloud/entry';
-import { CLOUD_REQUEST_TIMEOUT_MS } from '../../../backend/cloud/limits';
+import { CLOUD_REQUEST_TIMEOUT_MS, longRunBudgetMs } from '../../../backend/cloud/limits';
 import { withTimer } from '../../../backend/cloud/timer';
 import { createCloudBaseStores } from '../../../backend/storage/cloudbase';
 import { trackActions } from '../../../backend/track/handlers';
@@ -19,6 +19,6 @@ export const main = withTimer(
   }),
   {
     markers: () => ({ source: cloud.getWXContext().SOURCE, triggerSrc: process.env.TRIGGER_SRC }),
-    onTimer: () => reconcileClosedDays(stores.track, new Date()),
+    onTimer: () => reconcileClosedDays(stores.track, new Date(), { budgetMs: longRunBudgetMs('track') }),
   },
 );
