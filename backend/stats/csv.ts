@@ -1,6 +1,13 @@
-/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+/**
+ * Text a spreadsheet would run as a formula (a channel named `=HYPERLINK(…)` by anyone on staff): kept as text by a
+ * leading apostrophe, as OWASP recommends for CSV exports.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; text never a formula. */
 const cell = (value: string | number | null): string => {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 

@@ -4,7 +4,7 @@ import { fail, ok } from '../core/envelope';
 import { shortId } from '../core/ids';
 import type { Actions } from '../core/router';
 import '../core/zod';
-import { dayOf } from '../track/day';
+import { clockOf, dayOf } from '../track/day';
 import { toCsv } from './csv';
 import { exportHeader, exportRows } from './export';
 import { periodOf, previousOf, seriesSpan, spanOf, uvNote } from './periods';
@@ -100,8 +100,7 @@ export const statsActions: Actions<StatsApi> = {
         stores.channels.list(),
       ]);
       const rows = exportRows(speechesOf(installments), counters, custom);
-      const stamp = at.toISOString().slice(11, 16).replace(':', '');
-      const fileName = `阅读统计-${r}-${dayOf(at.getTime())}-${stamp}.csv`;
+      const fileName = `阅读统计-${r}-${dayOf(at.getTime())}-${clockOf(at.getTime())}.csv`;
       const { url, expiresAt } = await stores.files.put(
         `exports/${fileName}`,
         toCsv(exportHeader(r), rows),

@@ -4,6 +4,10 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The China-time (UTC+8, no daylight saving) calendar day of an instant. */
+/** The China clock time of an instant, as `HHMM` (for file names beside a China day). */
+export const clockOf = (ms: number): string =>
+  new Date(ms + CHINA_OFFSET_MS).toISOString().slice(11, 16).replace(':', '');
+
 export const dayOf = (ms: number): DayKey =>
   new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 

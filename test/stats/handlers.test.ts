@@ -230,5 +230,31 @@ describeOnEachAdapter('the stats function', (h) => {
     const total = rows.find((r) => r.文章编号 === A && r.渠道 === '合计');
     // o-1, o-2 and o-3 on the first day, o-1 again on the second: three readers, four reader-days.
     expect(total?.['读者数（每日去重相加）']).toBe('4');
+    // Named by the China day and the China clock time it was made at.
+    const china = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(h.clock.ms);
+    expect(answer.fileName).toBe(`阅读统计-7d-20261128-${china.replace(':', '')}.csv`);
+  });
+
+  test('export: a channel named like a spreadsheet formula is written as text, never run', async () => {
+    const formula = '=HYPERLINK("x","点")';
+    await h.stores.channels.create({
+      code: 'xls1',
+      name: formula,
+      type: 'wang',
+      createdAt: h.clock.ms,
+      createdBy: null,
+      retired: false,
+    });
+    await h.track('read', readInput(A, { ch: 'xls1' }), 'o-1');
+    const answer: ExportData = data(await stats(h, 'export', { range: 'today' }));
+    const file = (h.stores.files as MemoryFiles).read(`exports/${answer.fileName}`);
+    if (file === undefined) throw new Error('no file stored');
+    const rows = parse(file.toString('utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r.渠道代码 === 'xls1')?.渠道).toBe(`'${formula}`);
   });
 });
