@@ -23,7 +23,13 @@ export async function readSecret(ws: Workspace): Promise<string | null> {
   } catch {
     return null;
   }
-  const parsed = fileSchema.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     throw new DeployError(
       `${file} 不对（须为 {"${READER_SECRET}": "至少 32 个字符"}）：改好，或在确认云端没有读者数据时删除它重新生成`,
@@ -69,5 +75,10 @@ export function chooseSecret(
   }
   const [adopted] = usable;
   if (cloud.length === 1 && adopted !== undefined) return { secret: adopted, origin: 'adopted' };
+  if (cloud.length === 1 && !force) {
+    throw new DeployError(
+      `云函数现有的 ${READER_SECRET} 不能用（是公开的本地默认值，或短于 ${MIN_SECRET_LENGTH} 个字符）：换成新生成的密钥会把每位读者都算成新读者，在应用里添加的工作人员也要重新添加。确认要换，加 --force`,
+    );
+  }
   return { secret: newSecret(), origin: 'generated' };
 }

@@ -1,7 +1,8 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FUNCTION_TIMEOUT_S } from '../../backend/cloud/limits';
 import { FUNCTION_ENV } from '../../backend/cloud/settings';
+import { LOCAL_READER_SECRET } from '../../backend/core/reader-key';
 import { UPLOADED_FILES } from '../../scripts/deploy/stage-functions';
 import { deploy, FakeCloud, REAL_CONFIG, readJson, type Sandbox, sandbox } from './support';
 
@@ -119,6 +120,29 @@ describe('the reader-hash secret', () => {
 });
 
 describe('what a deploy cannot fix by itself', () => {
+  test('functions counting with the public local secret: it will not quietly make every reader new; --force does', async () => {
+    await deploy(box, ['functions'], { wechat: cloud });
+    for (const fn of FUNCTIONS) {
+      const variables = cloud.functions.get(fn)?.settings.variables;
+      if (variables !== undefined && 'READER_HASH_SECRET' in variables)
+        variables.READER_HASH_SECRET = LOCAL_READER_SECRET;
+    }
+    await rm(path.join(box.ws.dir, 'secrets.json'));
+    await expect(deploy(box, ['functions'], { wechat: cloud })).rejects.toThrow(
+      /现有的 READER_HASH_SECRET 不能用（是公开的本地默认值.*加 --force/,
+    );
+    await deploy(box, ['functions', '--force'], { wechat: cloud });
+    const fresh = await secretOf(box);
+    expect(fresh).not.toBe(LOCAL_READER_SECRET);
+    expect(cloud.functions.get('track')?.settings.variables.READER_HASH_SECRET).toBe(fresh);
+  });
+
+  test('a damaged .deploy/secrets.json: it stops, saying what the file must hold', async () => {
+    await deploy(box, ['functions'], { wechat: cloud });
+    await writeFile(path.join(box.ws.dir, 'secrets.json'), '{"READER_HASH_SECRET": "cut off');
+    await expect(deploy(box, ['functions'], { wechat: cloud })).rejects.toThrow(/secrets\.json 不对（须为/);
+  });
+
   test('functions whose secrets differ already (readers counted apart): it stops until told which to keep', async () => {
     await deploy(box, ['functions'], { wechat: cloud });
     const track = cloud.functions.get('track');
