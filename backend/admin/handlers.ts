@@ -122,7 +122,7 @@ export const adminActions: Actions<AdminApi> = {
       const made = await ctx.stores.codes.get(`a=${articleId}&c=poster&s=${share}`);
       if (made === null) {
         const today = dayOf(ctx.now().getTime());
-        if ((await ctx.stores.codes.countBy(reader.key, today)) >= POSTER_CODES_PER_DAY) {
+        if (!(await ctx.stores.codes.claim(reader.key, today, POSTER_CODES_PER_DAY))) {
           return fail('RATE_LIMITED', '今天生成的海报太多了，请明天再试');
         }
       }

@@ -18,8 +18,11 @@ export interface CodeStore {
   get(scene: string): Promise<CodeRecord | null>;
   /** Keeps the first record for a scene: false when there was one already. */
   put(record: CodeRecord): Promise<boolean>;
-  /** How many codes `createdBy` made on `day`. */
-  countBy(createdBy: string, day: string): Promise<number>;
+  /**
+   * Takes one of the `limit` codes `createdBy` may have made on `day`, before the code is made: false when every one
+   * is taken. Atomic, so parallel calls (in several instances) cannot together make more than `limit`.
+   */
+  claim(createdBy: string, day: string, limit: number): Promise<boolean>;
 }
 
 /** Makes the image of a mini-program code for a page and scene: WeChat's in the cloud, a stand-in locally. */

@@ -1,4 +1,4 @@
-import { MAX_CHANNELS } from '../../backend/admin/handlers';
+import { MAX_CHANNELS, POSTER_CODES_PER_DAY } from '../../backend/admin/handlers';
 import type { CodeMaker } from '../../backend/admin/port';
 import { setupDatabase } from '../../backend/admin/setup';
 import { loadCatalog } from '../../backend/content/catalog';
@@ -257,6 +257,19 @@ describeOnEachAdapter('the admin function', (h) => {
     });
     // The same poster again is the stored code, not a new one.
     expect(await admin(h, 'poster.code', { articleId: A, shareId: mine(1) }, 'o-reader')).toMatchObject({ ok: true });
+  });
+
+  test('poster codes asked for in parallel: never more made than the day allows', async () => {
+    const maker = countingMaker();
+    h.stores.codeMaker = maker;
+    const prefix = sharePrefixOf(keyOf(h, 'o-greedy'));
+    const asks = Array.from({ length: 30 }, (_, n) =>
+      admin(h, 'poster.code', { articleId: A, shareId: `${prefix}${String(n).padStart(4, '0')}` }, 'o-greedy'),
+    );
+    const answers = await Promise.all(asks);
+    expect(answers.filter((a) => a.ok)).toHaveLength(POSTER_CODES_PER_DAY);
+    expect(answers.filter((a) => !a.ok && a.code === 'RATE_LIMITED')).toHaveLength(30 - POSTER_CODES_PER_DAY);
+    expect(maker.asked).toHaveLength(POSTER_CODES_PER_DAY);
   });
 
   test('setup.db: on a set-up database it changes nothing; an installment edited meanwhile is published again', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, WithId } from 'wx-server-sdk';
 import type { CodeStore } from '../../admin/port';
-import { CODES, type CodeDoc } from './documents';
+import { type ClaimDoc, CODES, type CodeDoc } from './documents';
 
 const idOf = (scene: string): string => createHash('sha256').update(scene).digest('base64url').slice(0, 22);
 
@@ -31,8 +31,24 @@ export function createCodeStore(db: Database): CodeStore {
         return found.fileId === record.fileId;
       }
     },
-    async countBy(createdBy, day) {
-      return (await codes.where({ createdBy, day }).count()).total;
+    async claim(createdBy, day, limit) {
+      // Claim n is the record `Q<n>_<hash>`: adding an _id that exists fails, so each n is taken once, whatever runs
+      // in parallel. Start from the count of claims so far (index createdBy, day), try upward.
+      const claims = db.collection<ClaimDoc>(CODES);
+      const base = idOf(`${createdBy}|${day}`);
+      const taken = (await claims.where({ t: 'claim', createdBy, day }).count()).total;
+      for (let n = taken; n < limit; n += 1) {
+        const _id = `Q${n}_${base}`;
+        try {
+          await claims.add({ data: { _id, t: 'claim', createdBy, day } });
+          return true;
+        } catch (error) {
+          // Taken meanwhile (or our own add whose answer was lost: one claim spent, on the safe side).
+          const found = (await claims.where({ _id }).limit(1).get()).data.length > 0;
+          if (!found) throw error;
+        }
+      }
+      return false;
     },
   };
 }

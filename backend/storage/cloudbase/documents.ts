@@ -162,6 +162,8 @@ export type ChannelDoc = {
 /** Mini-program codes made so far; `_id` is a hash of the scene (which holds `&` and `=`). */
 export const CODES = 'codes';
 export type CodeDoc = { [K in keyof CodeRecord]: CodeRecord[K] };
+/** `codes` record of one of a reader's daily poster codes, claimed before it is made (`_id` `Q<n>_<hash>`). */
+export type ClaimDoc = { t: 'claim'; createdBy: string; day: string };
 
 export const STAFF = 'staff';
 

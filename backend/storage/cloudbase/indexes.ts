@@ -96,6 +96,6 @@ export const INDEXES: IndexSpec[] = [
       ['day', 1],
     ],
     unique: false,
-    why: 'a reader’s daily allowance of poster codes (a count)',
+    why: 'a reader’s daily allowance of poster codes: the claims taken so far (a count)',
   },
 ];

@@ -18,9 +18,17 @@ export function createCodeStore(db: Database): CodeStore {
     INSERT INTO codes (scene, file_id, stand_in, created_at, created_by, day)
     VALUES (@scene, @file_id, @stand_in, @created_at, @created_by, @day) ON CONFLICT DO NOTHING
   `);
-  const count = db.prepare<[string, string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM codes WHERE created_by = ? AND day = ?',
+  const claims = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM code_claims WHERE created_by = ? AND day = ?',
   );
+  const insertClaim = db.prepare('INSERT INTO code_claims (created_by, day, n) VALUES (?, ?, ?)');
+  // One transaction: the count and the insert cannot be split by another request or process.
+  const claim = db.transaction((createdBy: string, day: string, limit: number): boolean => {
+    const n = claims.get(createdBy, day)?.n ?? 0;
+    if (n >= limit) return false;
+    insertClaim.run(createdBy, day, n);
+    return true;
+  });
   return {
     async get(scene) {
       const r = selectOne.get(scene);
@@ -45,8 +53,8 @@ export function createCodeStore(db: Database): CodeStore {
       });
       return changes === 1;
     },
-    async countBy(createdBy, day) {
-      return count.get(createdBy, day)?.n ?? 0;
+    async claim(createdBy, day, limit) {
+      return claim.immediate(createdBy, day, limit);
     },
   };
 }

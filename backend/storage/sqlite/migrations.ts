@@ -197,6 +197,23 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'claims on the daily poster codes',
+    up(db) {
+      db.exec(`
+        -- taken before a code is made, so that parallel requests cannot pass the daily limit together
+        CREATE TABLE code_claims (
+          created_by TEXT NOT NULL,
+          day TEXT NOT NULL,
+          n INTEGER NOT NULL,
+          PRIMARY KEY (created_by, day, n)
+        ) WITHOUT ROWID;
+        INSERT INTO code_claims (created_by, day, n)
+          SELECT created_by, day, ROW_NUMBER() OVER (PARTITION BY created_by, day ORDER BY scene) - 1
+          FROM codes WHERE created_by IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
