@@ -3,7 +3,7 @@ import type { AdminApi, StaffInfo } from '../../typings/contract';
 import { fail, ok } from '../core/envelope';
 import type { Actions } from '../core/router';
 import '../core/zod';
-import type { StaffMember } from '../staff/port';
+import type { StaffMember, StaffStore } from '../staff/port';
 
 const info = (m: StaffMember, bootstrap = false): StaffInfo => ({
   id: m.key,
@@ -14,6 +14,16 @@ const info = (m: StaffMember, bootstrap = false): StaffInfo => ({
 });
 
 const name = z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20, '姓名不能超过 20 个字'));
+
+/**
+ * Whether `key` is an administrator added in the app and no other administrator would be left without them (none
+ * named by ADMIN_OPENIDS either): removing them, or making them staff, would leave nobody to manage the staff.
+ */
+async function isLastAdmin(staff: StaffStore, key: string, adminKeys: readonly string[]): Promise<boolean> {
+  if (adminKeys.length > 0) return false;
+  const admins = (await staff.list()).filter((m) => m.role === 'admin');
+  return admins.length === 1 && admins[0]?.key === key;
+}
 
 /** Staff management, for administrators: names and roles go back, never openids. */
 export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 'staff.remove'> = {
@@ -39,9 +49,12 @@ export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 
       name,
       role: z.enum(['admin', 'staff']),
     }),
-    handle: async ({ openid, name: memberName, role }, { stores, readerKey, caller, now }) => {
+    handle: async ({ openid, name: memberName, role }, { stores, readerKey, caller, now, adminKeys }) => {
       const key = readerKey({ openid }, undefined)?.key;
       if (key === undefined) return fail('BAD_REQUEST', '编号不对');
+      if (role !== 'admin' && (await isLastAdmin(stores.staff, key, adminKeys()))) {
+        return fail('BAD_REQUEST', '这是最后一位管理员，不能改为工作人员：请先添加另一位管理员');
+      }
       const { member } = await caller();
       const added: StaffMember = {
         key,
@@ -64,11 +77,8 @@ export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 
       }
       const member = await stores.staff.get(id);
       if (member === null) return fail('NOT_FOUND', '没有这位工作人员');
-      if (member.role === 'admin') {
-        const admins = (await stores.staff.list()).filter((m) => m.role === 'admin' && m.key !== id);
-        if (admins.length === 0 && adminKeys().length === 0) {
-          return fail('BAD_REQUEST', '不能删除最后一位管理员：请先添加另一位管理员');
-        }
+      if (await isLastAdmin(stores.staff, id, adminKeys())) {
+        return fail('BAD_REQUEST', '不能删除最后一位管理员：请先添加另一位管理员');
       }
       return ok({ removed: await stores.staff.remove(id) });
     },

@@ -4,7 +4,9 @@ import { setupDatabase } from '../../backend/admin/setup';
 import { loadCatalog } from '../../backend/content/catalog';
 import type { InstallmentFile } from '../../backend/content/schema';
 import { syncInstallments } from '../../backend/content/sync';
-import { sharePrefixOf } from '../../backend/core/reader-key';
+import { createDispatcher } from '../../backend/core/dispatcher';
+import { LOCAL_READER_SECRET, sharePrefixOf } from '../../backend/core/reader-key';
+import { functions } from '../../backend/functions';
 import { parseScene, targetOf } from '../../miniprogram/utils/entry';
 import type {
   AdminApi,
@@ -107,6 +109,35 @@ describeOnEachAdapter('the admin function', (h) => {
     expect(await admin(h, 'staff.remove', { id: boot })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(data(await admin(h, 'staff.remove', { id: chief.id }))).toEqual({ removed: true });
     expect(data(await admin(h, 'whoami', {}, 'o-chief'))).toMatchObject({ staff: false });
+  });
+
+  test('with no ADMIN_OPENIDS, the last administrator can be neither removed nor made staff', async () => {
+    const chief: StaffInfo = await addStaff(h, 'o-chief', 'admin');
+    // The same database, deployed without ADMIN_OPENIDS: the chief is the only administrator.
+    const alone = createDispatcher({
+      functions,
+      stores: h.stores,
+      readerSecret: LOCAL_READER_SECRET,
+      adminOpenids: [],
+      now: h.clock.now,
+    });
+    const asChief = (action: string, input: unknown) =>
+      alone.call('admin', { action, input }, { openid: 'o-chief', source: 'wx_client' });
+    expect(await asChief('staff.remove', { id: chief.id })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('最后一位管理员'),
+    });
+    expect(await asChief('staff.add', { openid: 'o-chief', name: '主任', role: 'staff' })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('最后一位管理员'),
+    });
+    expect(data(await asChief('whoami', {}))).toMatchObject({ admin: true });
+    // With a second administrator, the first may go.
+    data(await asChief('staff.add', { openid: 'o-deputy', name: '副主任', role: 'admin' }));
+    data(await asChief('staff.add', { openid: 'o-chief', name: '主任', role: 'staff' }));
+    expect(data(await asChief('whoami', {}))).toMatchObject({ staff: true, admin: false });
   });
 
   test('installments: publish validates with the importer’s schema, re-publishing keeps counts, dates, offline and back', async () => {
