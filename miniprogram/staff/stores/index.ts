@@ -1,5 +1,5 @@
+import { copyText } from '../../services/clipboard';
 import { call } from '../../services/cloud';
-import { copyText } from '../services/clipboard';
 import { ArticleStatsStore } from './article';
 import { ChannelsStore } from './channels';
 import { ExportStore } from './export';
