@@ -232,7 +232,7 @@ export class ArticleStore {
     this.view = view;
     runInAction(() => {
       this.article = screenOf(view);
-      this.readCountText = formatCount(view.readCount);
+      this.readCountText = view.readCount === null ? '' : formatCount(view.readCount);
       this.status = 'ready';
       this.offline = offline;
       this.errorMessage = '';
