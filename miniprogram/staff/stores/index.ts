@@ -8,7 +8,9 @@ import { ChannelMaker } from './channel-maker';
 import { ChannelsStore } from './channels';
 import { ExportStore } from './export';
 import { StaffFilters } from './filters';
+import { IssuesStore } from './issues';
 import { OverviewStore } from './overview';
+import { PeopleStore } from './people';
 import { RankingStore } from './ranking';
 
 /** The staff pages' stores: in the subpackage, created the first time a staff page loads, never by the main package. */
@@ -25,3 +27,5 @@ export const channelCode = new ChannelCodeStore({
   album: new AlbumSave({ save: saveToAlbum, openSetting: openAlbumSetting }),
 });
 export const exporter = new ExportStore({ call, filters, copy: copyText });
+export const people = new PeopleStore({ call });
+export const issues = new IssuesStore({ call });
