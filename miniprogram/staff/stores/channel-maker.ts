@@ -52,7 +52,7 @@ export class ChannelMaker {
         return;
       }
       this.form = { ...EMPTY, type: this.form.type };
-      this.made = `已建立“${res.data.name}”（渠道代码 ${res.data.code}），在下面的列表里点它生成小程序码`;
+      this.made = `已建立“${res.data.name}”（渠道代码 ${res.data.code}），在上面的列表里点它生成小程序码`;
     });
     if (res.ok) await this.deps.done();
   }
