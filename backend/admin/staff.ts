@@ -45,7 +45,7 @@ export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 
   'staff.add': {
     role: 'admin',
     input: z.strictObject({
-      openid: z.string().check(z.regex(/^[\w-]{1,64}$/, '编号不对：请让对方在工作台“我的编号”处复制')),
+      openid: z.string().check(z.regex(/^[\w-]{1,64}$/, '编号不对：请让对方在小程序首页底部点“我的编号”复制')),
       name,
       role: z.enum(['admin', 'staff']),
     }),

@@ -41,6 +41,47 @@ export interface Screen {
   overlays: { toast(title: string, icon?: ToastIcon, duration?: number): void; hideToast(): void };
 }
 
+/** The options of wx.showModal the app uses. */
+export interface ModalOptions {
+  title?: string;
+  content?: string;
+  showCancel?: boolean;
+  cancelText?: string;
+  confirmText?: string;
+}
+
+/** The part of a canvas export the app asks for, in the canvas's own pixels (wx.canvasToTempFilePath). */
+export interface CanvasExport {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  destWidth: number;
+  destHeight: number;
+  fileType: 'png' | 'jpg';
+}
+
+/** Temporary files, as WeChat makes them: a canvas exported, a file downloaded. Each resolves with its path. */
+export interface TempFiles {
+  fromCanvas(canvas: object, area: CanvasExport): Promise<string>;
+  /** Rejects with a WxFailure when the file could not be fetched. */
+  download(url: string): Promise<string>;
+}
+
+/**
+ * The phone's photo album and the app's permission to save to it (scope.writePhotosAlbum): never asked (undefined),
+ * allowed or refused.
+ */
+export interface Album {
+  permission(): boolean | undefined;
+  setPermission(allowed: boolean): void;
+  /** WeChat asks the person the first time: resolves with their answer. */
+  ask(): Promise<boolean>;
+  save(filePath: string): void;
+  /** WeChat's settings page for the app (wx.openSetting): resolves when the person leaves it. */
+  openSetting(): Promise<void>;
+}
+
 export interface WxEnvironment {
   /** simulate's mock `wx`: every API not made real here stays one of its mocks. */
   base: WxApi;
@@ -61,6 +102,12 @@ export interface WxEnvironment {
    * it (as in miniprogram-simulate) there is none, and `node` is null.
    */
   canvasNode?: CanvasNodeOf;
+  /** Without them, canvasToTempFilePath and downloadFile stay simulate's mocks. */
+  files?: TempFiles;
+  /** Without it, the album APIs stay simulate's mocks. */
+  album?: Album;
+  /** What the person taps in a wx.showModal; without it, simulate's mock (confirm). */
+  modal?: (options: ModalOptions) => Promise<boolean>;
   screen?: Screen;
 }
 
@@ -121,6 +168,75 @@ const screenApis = ({ pages, overlays }: Screen): WxApi => ({
   hideToast: act('hideToast', () => overlays.hideToast()),
 });
 
+const ALBUM_SCOPE = 'scope.writePhotosAlbum';
+
+/** saveImageToPhotosAlbum, getSetting, openSetting and authorize over the environment's album. */
+function albumApis(album: Album): WxApi {
+  const authSetting = () => {
+    const allowed = album.permission();
+    return allowed === undefined ? {} : { [ALBUM_SCOPE]: allowed };
+  };
+  /** As WeChat does: asks the first time, and refuses at once once refused (`auth deny`) until the settings say. */
+  const allowed = async () => {
+    const known = album.permission();
+    if (known !== undefined) return known;
+    const answer = await album.ask();
+    album.setPermission(answer);
+    return answer;
+  };
+  return {
+    saveImageToPhotosAlbum: (options?: { filePath?: string } & Callbacks) =>
+      api('saveImageToPhotosAlbum', options, async () => {
+        if (!(await allowed())) throw new WxFailure('auth deny');
+        album.save(String(options?.filePath ?? ''));
+        return {};
+      }),
+    authorize: (options?: { scope?: string } & Callbacks) =>
+      api('authorize', options, async () => {
+        if (options?.scope === ALBUM_SCOPE && !(await allowed())) throw new WxFailure('auth deny');
+        return {};
+      }),
+    getSetting: (options?: Callbacks) => api('getSetting', options, () => ({ authSetting: authSetting() })),
+    openSetting: (options?: Callbacks) =>
+      api('openSetting', options, async () => {
+        await album.openSetting();
+        return { authSetting: authSetting() };
+      }),
+  };
+}
+
+/** canvasToTempFilePath and downloadFile over the environment's temporary files. */
+function fileApis(files: TempFiles): WxApi {
+  return {
+    canvasToTempFilePath: (
+      options?: { canvas?: { width?: number; height?: number } } & Partial<CanvasExport> & Callbacks,
+    ) =>
+      api('canvasToTempFilePath', options, async () => {
+        const canvas = options?.canvas;
+        if (!canvas) throw new WxFailure('canvas is required for a canvas 2d');
+        const x = options.x ?? 0;
+        const y = options.y ?? 0;
+        const width = options.width ?? (canvas.width ?? 0) - x;
+        const height = options.height ?? (canvas.height ?? 0) - y;
+        const area: CanvasExport = {
+          x,
+          y,
+          width,
+          height,
+          destWidth: options.destWidth ?? width,
+          destHeight: options.destHeight ?? height,
+          fileType: options.fileType === 'jpg' ? 'jpg' : 'png',
+        };
+        return { tempFilePath: await files.fromCanvas(canvas, area) };
+      }),
+    downloadFile: (options?: { url?: string } & Callbacks) =>
+      api('downloadFile', options, async () => ({
+        tempFilePath: await files.download(String(options?.url ?? '')),
+        statusCode: 200,
+      })),
+  };
+}
+
 export function createWx(env: WxEnvironment): WxFake {
   const { base, storage } = env;
   const wrap = env.wrap ?? ((fn: Fn) => fn);
@@ -166,6 +282,15 @@ export function createWx(env: WxEnvironment): WxFake {
         return {};
       }),
     getClipboardData: (options?: Callbacks) => api('getClipboardData', options, () => ({ data: clipboard })),
+    ...(env.album && albumApis(env.album)),
+    ...(env.files && fileApis(env.files)),
+    ...(env.modal && {
+      showModal: (options?: ModalOptions & Callbacks) =>
+        api('showModal', options, async () => {
+          const confirm = await (env.modal as NonNullable<WxEnvironment['modal']>)(options ?? {});
+          return { confirm, cancel: !confirm };
+        }),
+    }),
     ...(env.screen && screenApis(env.screen)),
   };
 

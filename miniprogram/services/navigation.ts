@@ -18,3 +18,27 @@ export const enableShareMenu = (): void => {
 export const stopPullDownRefresh = (): void => {
   wx.stopPullDownRefresh();
 };
+
+/** WeChat's dialog: resolves true for the confirm button (`confirmText`), false for 取消 or when it failed. */
+export const confirmModal = (options: {
+  title: string;
+  content: string;
+  confirmText?: string;
+  cancelText?: string;
+  showCancel?: boolean;
+}): Promise<boolean> =>
+  new Promise((resolve) => {
+    try {
+      wx.showModal({
+        ...options,
+        success: (res) => resolve(res.confirm === true),
+        fail: () => resolve(false),
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+
+export const showToast = (title: string, icon: 'success' | 'none' = 'none'): void => {
+  wx.showToast({ title, icon });
+};

@@ -2,7 +2,8 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { ArticleRef, ArticleView, ReadEvent, ShareTarget } from '../../typings/contract';
 import { type CloudClient, isFinal } from '../services/cloud';
 import { type BlockView, toBlockView } from '../utils/blocks';
-import { formatCount, formatMinutes } from '../utils/format';
+import { type CardText, excerptOf } from '../utils/cards';
+import { formatCount, formatDate, formatMinutes } from '../utils/format';
 import { newEventId, newShareId } from '../utils/ids';
 import type { ContentCache } from './content-cache';
 import type { EntryStore } from './entry';
@@ -17,6 +18,8 @@ export interface ArticleScreen {
   positions: string;
   minutesText: string;
   installmentTitle: string;
+  /** The installment's date once staff set it (2022年11月8日), else empty. */
+  dateText: string;
   blocks: BlockView[];
   truncated: boolean;
   prev: ArticleRef | null;
@@ -30,6 +33,7 @@ const screenOf = (v: ArticleView): ArticleScreen => ({
   positions: v.speaker.positions.join('、'),
   minutesText: formatMinutes(v.readingMinutes),
   installmentTitle: v.installment.title,
+  dateText: v.installment.publishedAt ? formatDate(v.installment.publishedAt) : '',
   blocks: v.blocks.map(toBlockView),
   truncated: v.truncated,
   prev: v.prev,
@@ -65,13 +69,31 @@ export class ArticleStore {
   progress = 0;
   private requested: { id: string; query: Record<string, string | undefined> } | null = null;
   private session: ReadingSession | null = null;
+  /** The speech shown, as the server gave it: what its share cards and poster say. */
+  private view: ArticleView | null = null;
 
   constructor(private readonly deps: ArticleDeps) {
-    makeAutoObservable<ArticleStore, 'deps' | 'requested' | 'session'>(this, {
+    makeAutoObservable<ArticleStore, 'deps' | 'requested' | 'session' | 'view'>(this, {
       deps: false,
       requested: false,
       session: false,
+      view: false,
     });
+  }
+
+  /** What the shown speech's share cards and poster say; null before it has loaded. */
+  cardText(): (CardText & { id: string }) | null {
+    const v = this.view;
+    if (!v) return null;
+    return {
+      id: v.id,
+      title: v.title,
+      speaker: v.speaker.name,
+      positions: v.speaker.positions.join('、'),
+      series: v.installment.title,
+      issue: v.installment.subtitle.replace(/^[—－-]+/, ''),
+      excerpt: excerptOf(v.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text)),
+    };
   }
 
   get articleId(): string | null {
@@ -129,11 +151,13 @@ export class ArticleStore {
     this.startReading(read);
   }
 
-  /** A share leaves with a new share id, recorded so that reads it brings count as share-driven. */
-  share(target: ShareTarget): string | null {
+  /**
+   * A share leaves with a new share id (or, for a poster, the one its code carries), recorded so that reads it brings
+   * count as share-driven.
+   */
+  share(target: ShareTarget, shareId: string = newShareId(this.deps.sharePrefix())): string | null {
     const id = this.article?.id;
     if (!id) return null;
-    const shareId = newShareId(this.deps.sharePrefix());
     this.deps.queue.enqueue({ type: 'share', eventId: newEventId(), articleId: id, shareId, target }, { urgent: true });
     return shareId;
   }
@@ -195,6 +219,7 @@ export class ArticleStore {
     this.session?.pause();
     this.session = null;
     this.requested = null;
+    this.view = null;
     this.status = 'loading';
     this.article = null;
     this.readCountText = '';
@@ -204,6 +229,7 @@ export class ArticleStore {
   }
 
   private show(view: ArticleView, offline: boolean): void {
+    this.view = view;
     runInAction(() => {
       this.article = screenOf(view);
       this.readCountText = view.readCount === null ? '' : formatCount(view.readCount);

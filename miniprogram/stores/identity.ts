@@ -61,6 +61,12 @@ export class IdentityStore {
     return this.asking;
   }
 
+  /** The reader's share prefix, asking the server first when it has not said yet (a poster needs it). */
+  async ensureSharePrefix(): Promise<string | null> {
+    if (this.sharePrefix === null) await this.refresh();
+    return this.sharePrefix;
+  }
+
   private async ask(): Promise<void> {
     const res = await this.deps.call('admin', 'whoami', {});
     if (!res.ok) {

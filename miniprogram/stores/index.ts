@@ -1,14 +1,18 @@
+import { downloadFile, openAlbumSetting, saveToAlbum } from '../services/album';
 import { call } from '../services/cloud';
 import { readItem, writeItem } from '../services/storage';
 import { isOffline, whenOnline } from '../services/system';
+import { AlbumSave } from './album-save';
 import { ArticleStore } from './article';
 import { contentCache } from './content-cache';
 import { EntryStore } from './entry';
 import { IdentityStore } from './identity';
 import { installId } from './install-id';
 import { InstallmentStore } from './installment';
+import { PosterStore } from './poster';
 import { SearchStore } from './search';
 import { SettingsStore } from './settings';
+import { ShareCards } from './share-cards';
 import { TrackQueue } from './track-queue';
 
 /**
@@ -38,3 +42,15 @@ export const article = new ArticleStore({
 });
 whenOnline(() => queue.wake());
 export const search = new SearchStore({ call });
+export const shareCards = new ShareCards();
+export const poster = new PosterStore({
+  call,
+  sharePrefix: () => identity.ensureSharePrefix(),
+  recordShare: (articleId, shareId) => {
+    if (article.articleId === articleId) article.share('poster', shareId);
+  },
+  download: downloadFile,
+  album: new AlbumSave({ save: saveToAlbum, openSetting: openAlbumSetting }),
+  read: readItem,
+  write: writeItem,
+});

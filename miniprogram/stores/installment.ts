@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { InstallmentView } from '../../typings/contract';
+import type { InstallmentListItem, InstallmentView } from '../../typings/contract';
 import type { CloudClient } from '../services/cloud';
-import { formatCount, formatMinutes } from '../utils/format';
+import { formatCount, formatDate, formatMinutes } from '../utils/format';
 import type { ContentCache } from './content-cache';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -21,9 +21,28 @@ export interface InstallmentHeader {
   id: string;
   title: string;
   subtitle: string;
+  /** The date staff set (2022年11月8日), else empty. */
+  dateText: string;
   noteTitle: string;
   note: string[];
 }
+
+/** An earlier installment in the home page's 往期 list. */
+export interface PastItem {
+  id: string;
+  title: string;
+  subtitle: string;
+  dateText: string;
+}
+
+const dateOf = (publishedAt: string | null): string => (publishedAt ? formatDate(publishedAt) : '');
+
+const pastOf = (i: InstallmentListItem): PastItem => ({
+  id: i.id,
+  title: i.title,
+  subtitle: i.subtitle,
+  dateText: dateOf(i.publishedAt),
+});
 
 const cardOf = (a: InstallmentView['articles'][number]): SpeechCard => ({
   id: a.id,
@@ -40,6 +59,7 @@ const headerOf = (v: InstallmentView): InstallmentHeader => ({
   id: v.id,
   title: v.title,
   subtitle: v.subtitle,
+  dateText: dateOf(v.publishedAt),
   noteTitle: v.editorsNote?.title ?? '',
   note: v.editorsNote?.blocks.map((b) => b.text) ?? [],
 });
@@ -49,53 +69,82 @@ export interface InstallmentDeps {
   cache: ContentCache;
 }
 
-/** The home page: the newest installment's header, editor's note and speech cards. */
+/**
+ * An installment page: the newest installment's header, editor's note and speech cards, with the earlier ones in
+ * 往期 (once there is more than one); or, opened from 往期, an earlier installment. One store serves the page shown:
+ * each load says which installment it wants, and only the latest load's answer is shown.
+ */
 export class InstallmentStore {
   status: LoadStatus = 'loading';
   header: InstallmentHeader | null = null;
   cards: SpeechCard[] = [];
+  /** The other published installments, newest first: only on the newest one's page. */
+  past: PastItem[] = [];
   /** Showing content kept from an earlier visit because the network failed. */
   offline = false;
   errorMessage = '';
   noteExpanded = false;
+  private seq = 0;
 
   constructor(private readonly deps: InstallmentDeps) {
-    makeAutoObservable<InstallmentStore, 'deps'>(this, { deps: false });
+    makeAutoObservable<InstallmentStore, 'deps' | 'seq'>(this, { deps: false, seq: false });
   }
 
   toggleNote(): void {
     this.noteExpanded = !this.noteExpanded;
   }
 
-  /** Shows the cached installment at once (if any), then the server's; a failure keeps what is shown. */
-  async load(): Promise<void> {
+  /**
+   * The newest installment (no `id`), shown from the cache at once if there is one, then the server's; or the
+   * installment `id`. A failure keeps what is shown when it is the installment asked for.
+   */
+  async load(id?: string): Promise<void> {
+    const seq = ++this.seq;
+    const cached = this.deps.cache.installment();
+    if (this.header && id !== undefined && this.header.id !== id) this.clear();
+    if (this.header && id === undefined && cached && this.header.id !== cached.id) this.clear();
     if (!this.header) {
-      const cached = this.deps.cache.installment();
-      if (cached) this.show(cached, false);
+      if (cached && (id === undefined || id === cached.id)) this.show(cached, [], false);
       else this.status = 'loading';
     }
     const list = await this.deps.call('content', 'installment.list', {});
+    if (seq !== this.seq) return;
     if (!list.ok) return this.fail(list.message);
-    const newest = list.data.items[0];
-    if (!newest) {
+    const { items } = list.data;
+    const wanted = id === undefined ? items[0] : items.find((i) => i.id === id);
+    if (!wanted) {
       runInAction(() => {
-        this.status = 'empty';
-        this.header = null;
-        this.cards = [];
-        this.offline = false;
+        this.clear();
+        if (id === undefined) this.status = 'empty';
+        else {
+          this.status = 'error';
+          this.errorMessage = '这一期不存在或已下线';
+        }
       });
       return;
     }
-    const view = await this.deps.call('content', 'installment.get', { id: newest.id });
+    const view = await this.deps.call('content', 'installment.get', { id: wanted.id });
+    if (seq !== this.seq) return;
     if (!view.ok) return this.fail(view.message);
-    this.deps.cache.saveInstallment(view.data);
-    this.show(view.data, false);
+    const newest = wanted === items[0];
+    if (newest) this.deps.cache.saveInstallment(view.data);
+    this.show(view.data, id === undefined ? items.slice(1).map(pastOf) : [], false);
   }
 
-  private show(view: InstallmentView, offline: boolean): void {
+  private clear(): void {
+    this.header = null;
+    this.cards = [];
+    this.past = [];
+    this.offline = false;
+    this.noteExpanded = false;
+    this.status = 'loading';
+  }
+
+  private show(view: InstallmentView, past: PastItem[], offline: boolean): void {
     runInAction(() => {
       this.header = headerOf(view);
       this.cards = view.articles.map(cardOf);
+      this.past = past;
       this.status = 'ready';
       this.offline = offline;
       this.errorMessage = '';

@@ -10,3 +10,9 @@ export function formatCount(n: number): string {
 }
 
 export const formatMinutes = (minutes: number): string => `约${Math.max(1, Math.round(minutes))}分钟`;
+
+/** An ISO date staff set, '2022-11-08' → '2022年11月8日'; anything else as it is. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

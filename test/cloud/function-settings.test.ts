@@ -41,6 +41,14 @@ describe('the cloud functions as deployed', () => {
     expect(CLOUD_REQUEST_TIMEOUT_MS + RECORDING_DEADLINE_MS).toBeLessThan(FUNCTION_TIMEOUT_S.content * 1000);
   });
 
+  test('admin is granted the one open API it calls (wxacode.getUnlimited makes the speeches’ codes); the others none', () => {
+    const openapi = Object.fromEntries(folders.map((name) => [name, json(name, 'config.json').permissions?.openapi]));
+    expect(openapi).toEqual({ admin: ['wxacode.getUnlimited'], content: [], stats: [], track: [] });
+    expect(readFileSync(join(__dirname, '../../backend/storage/cloudbase/wxacode.ts'), 'utf8')).toContain(
+      'openapi.wxacode.getUnlimited(',
+    );
+  });
+
   test.each(folders)('%s sets the request timeout when it initialises the SDK', (name) => {
     const entry = readFileSync(join(root, name, 'src/index.ts'), 'utf8');
     expect(entry).toMatch(/cloud\.init\(\{ env: cloud\.DYNAMIC_CURRENT_ENV, timeout: CLOUD_REQUEST_TIMEOUT_MS \}\)/);

@@ -1,7 +1,7 @@
 /**
  * The reader's journey through the browser preview, against a fresh data folder, then staff reading what it
- * counted in 工作台: each step depends on the ones before it and saves a screenshot (test-results/e2e/) of what it
- * saw. Run by test/e2e/run.ts.
+ * counted in 工作台 and making a channel and its code, then a reader's poster: each step depends on the ones before
+ * it and saves a screenshot (test-results/e2e/) of what it saw. Run by test/e2e/run.ts.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -284,6 +284,84 @@ export const steps: Step[] = [
       assert.match(csv, /期次,文章编号,标题/);
       assert.ok(csv.includes(`,${j.articleId},`), 'the speech read above has its rows');
       await p.shot('08-staff-export');
+    },
+  },
+  {
+    name: 'staff make a channel on 渠道, open it, and see a speech’s code: the local stand-in, labelled 本地替代',
+    async run(j) {
+      const p = j.preview;
+      await p.tapChoice('渠道');
+      await p.onPage(STAFF.channels);
+      const form = p.el(STAFF.channels, 'channel-form');
+      await form.scrollIntoViewIfNeeded();
+      // A code the validator refuses first: it says what a code must be.
+      await p.el(STAFF.channels, 'channel-name').locator('input').fill('西门大屏');
+      await p.tapChoice('户外大屏');
+      await p.el(STAFF.channels, 'channel-code').locator('input').fill('x');
+      await p.el(STAFF.channels, 'create').tap();
+      await form.getByText('渠道代码须为 2–6 位小写字母或数字').waitFor();
+      await p.el(STAFF.channels, 'channel-code').locator('input').fill('xm1');
+      await p.el(STAFF.channels, 'create').tap();
+      await p.el(STAFF.channels, 'made').filter({ hasText: '已建立“西门大屏”（渠道代码 xm1）' }).waitFor();
+      const row = p.current.locator('[data-code="xm1"]');
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /西门大屏.*属于户外大屏 · 渠道码 xm1/);
+      await p.shot('09-staff-channel-made');
+
+      await row.tap();
+      await p.onPage(STAFF.code);
+      await p.el(STAFF.code, 'speech-row').first().waitFor();
+      assert.equal(await p.el(STAFF.code, 'speech-row').count(), 6, 'one row per speech');
+      await p.el(STAFF.code, 'speech-row').first().tap();
+      await p.el(STAFF.code, 'code-image').waitFor();
+      assert.equal((await p.el(STAFF.code, 'stand-in').textContent())?.trim(), '本地替代');
+      const code = await p.imageSize(p.el(STAFF.code, 'code-image'));
+      assert.match(code.src, /\/files\/codes\/.+-xm1-local\.png$/, 'the stored stand-in, served by npm start');
+      assert.ok(code.width >= 100 && code.width === code.height, `a square QR code (${code.width}×${code.height})`);
+      const path = (await p.el(STAFF.code, 'code-path').textContent())?.trim() ?? '';
+      assert.equal(path, `/pages/article/index?id=${j.articleId}&ch=xm1`);
+      await p.el(STAFF.code, 'copy-path').tap();
+      await p.el(STAFF.code, 'copied').waitFor();
+      assert.equal(await p.clipboard(), path, 'the path is on the clipboard');
+
+      // 保存到相册: WeChat asks the first time; allowed, the code is saved.
+      await p.el(STAFF.code, 'save').tap();
+      await p.answerModal('允许');
+      await p.el(STAFF.code, 'saved').waitFor();
+      assert.equal((await p.album()).length, 1, 'one image in the album');
+      await p.shot('09-staff-channel-code');
+    },
+  },
+  {
+    name: 'reader A makes a poster of the speech: drawn at 750×1200 with its stand-in code, saved to the album',
+    async run(j) {
+      const p = j.preview;
+      await p.actAs('读者 A');
+      await openFirstSpeech(p);
+      const before = await p.lastSeq();
+      await p.el(ARTICLE, 'make-poster').tap();
+      const image = p.el(ARTICLE, 'poster-image');
+      await image.waitFor({ timeout: 30_000 });
+      const issued = await p.waitForCall(
+        (c) => c.seq > before && c.action === 'poster.code' && c.outcome === 'ok',
+        'the poster’s code',
+      );
+      assert.equal(issued.input.articleId, j.articleId);
+      const poster = await p.imageSize(image);
+      assert.deepEqual({ width: poster.width, height: poster.height }, { width: 750, height: 1200 });
+      assert.match((await p.el(ARTICLE, 'poster-note').textContent()) ?? '', /本地替代/);
+      await p.shot('10-poster');
+
+      // Refused at first: the sheet says how to allow it; allowed in 设置, the poster is saved.
+      await p.el(ARTICLE, 'poster-save').tap();
+      await p.answerModal('拒绝');
+      await p.el(ARTICLE, 'poster-denied').waitFor();
+      await p.el(ARTICLE, 'poster-settings').tap();
+      await p.answerModal('允许');
+      await p.el(ARTICLE, 'poster-saved').waitFor();
+      const saved = await p.album();
+      assert.equal(saved.length, 1, 'the poster is in the album');
+      await p.shot('10-poster-saved');
     },
   },
 ];

@@ -22,7 +22,7 @@ import {
 } from './state';
 import { themed } from './theme';
 import { mouseAsTouch, onTap } from './touch';
-import { createPreviewWx } from './wx';
+import { albumSaved, createPreviewWx } from './wx';
 
 interface AppDefinition {
   onLaunch?(options: unknown): void;
@@ -45,7 +45,13 @@ declare global {
     getApp: () => AppDefinition;
     getCurrentPages: () => Instance[];
     /** For people and the e2e run: what the app sent, the preview's state, and what the app copied. */
-    wxPreview: { calls: CallLog['all']; state: () => PreviewState; clipboard: () => string };
+    wxPreview: {
+      calls: CallLog['all'];
+      state: () => PreviewState;
+      clipboard: () => string;
+      /** What was saved to the album since the start. */
+      album: () => string[];
+    };
   }
 }
 
@@ -88,6 +94,7 @@ function boot(container: HTMLElement): void {
     libVersion: appConfig.libVersion,
     calls,
     screen: { pages: nav, overlays },
+    modal: (options) => overlays.modal(options),
   });
 
   function guarded(run: () => void): void {
@@ -189,7 +196,12 @@ function boot(container: HTMLElement): void {
   };
   window.getApp = () => app;
   window.getCurrentPages = () => nav.pages.map((p) => p.rendered.instance);
-  window.wxPreview = { calls: () => calls.all(), state: () => state, clipboard: () => controls.clipboard() };
+  window.wxPreview = {
+    calls: () => calls.all(),
+    state: () => state,
+    clipboard: () => controls.clipboard(),
+    album: () => [...albumSaved],
+  };
 
   mouseAsTouch(chrome.phone);
   onTap(chrome.viewport, (target) => {

@@ -1,4 +1,4 @@
-import type { ToastIcon } from '../../simulate/wx';
+import type { ModalOptions, ToastIcon } from '../../simulate/wx';
 import { h } from './dom';
 
 export interface ShareCard {
@@ -9,7 +9,9 @@ export interface ShareCard {
   target: string;
 }
 
-/** WeChat's toast and action sheet, and the share card, drawn over the phone screen as plain DOM. */
+const GHOST_CLICK_MS = 400;
+
+/** WeChat's toast, modal and action sheet, and the share card, drawn over the phone screen as plain DOM. */
 export class Overlays {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private toastElement: HTMLElement | null = null;
@@ -33,6 +35,39 @@ export class Overlays {
     clearTimeout(this.toastTimer);
     this.toastElement?.remove();
     this.toastElement = null;
+  }
+
+  /** wx.showModal (also WeChat's own questions, such as the album permission): resolves true for the confirm button. */
+  modal(options: ModalOptions): Promise<boolean> {
+    return new Promise((resolve) => {
+      // The click a browser makes after the tap that opened the dialog lands where that tap was, often on one of its
+      // buttons: it must not answer it.
+      const opened = Date.now();
+      const close = (confirm: boolean) => {
+        if (Date.now() - opened < GHOST_CLICK_MS) return;
+        mask.remove();
+        resolve(confirm);
+      };
+      const mask: HTMLElement = h(
+        'div',
+        { class: 'wx-mask' },
+        h(
+          'div',
+          { class: 'wx-modal', role: 'dialog', 'aria-label': options.title ?? '提示' },
+          options.title ? h('div', { class: 'wx-modal-title' }, options.title) : null,
+          options.content ? h('div', { class: 'wx-modal-content' }, options.content) : null,
+          h(
+            'div',
+            { class: 'wx-modal-actions' },
+            options.showCancel === false
+              ? null
+              : h('button', { class: 'wx-modal-cancel', onclick: () => close(false) }, options.cancelText ?? '取消'),
+            h('button', { class: 'wx-modal-confirm', onclick: () => close(true) }, options.confirmText ?? '确定'),
+          ),
+        ),
+      );
+      this.root.append(mask);
+    });
   }
 
   /** Resolves with the chosen index, or null when cancelled. */

@@ -3,7 +3,17 @@
  * and appearance, the phone's frame, the local server for cloud calls, and the phone's page stack and overlays.
  */
 import type { DomElement } from '../../simulate/selector-query';
-import { createWx, type KeyValue, type Screen, WxFailure, type WxFake } from '../../simulate/wx';
+import {
+  type Album,
+  type CanvasExport,
+  createWx,
+  type KeyValue,
+  type ModalOptions,
+  type Screen,
+  type TempFiles,
+  WxFailure,
+  type WxFake,
+} from '../../simulate/wx';
 import type { CallLog } from './calls';
 import { FRAME, WINDOW_HEIGHT } from './frame';
 import { type Entry, FONT_SIZES, IDENTITIES, isSinglePage, type PreviewState } from './state';
@@ -16,6 +26,8 @@ export interface WxHost {
   libVersion: string;
   calls: CallLog;
   screen: Screen;
+  /** wx.showModal, and WeChat's own questions (the album permission), over the phone screen. */
+  modal(options: ModalOptions): Promise<boolean>;
 }
 
 /** The strip at the bottom of a notched iPhone that pages should keep clear of. */
@@ -81,7 +93,74 @@ function canvasNode(element: DomElement): object | null {
   return Object.assign(canvas, {
     requestAnimationFrame: (fn: FrameRequestCallback) => window.requestAnimationFrame(fn),
     cancelAnimationFrame: (id: number) => window.cancelAnimationFrame(id),
+    // An image to draw (a temporary file, a code downloaded): the browser's own.
+    createImage: () => new Image(),
   });
+}
+
+/**
+ * Temporary files as blob: URLs, which `<image>`, the canvas and the album all take: a canvas exported (the area
+ * asked for, at its destination size), a file downloaded from the local server.
+ */
+const tempFiles: TempFiles = {
+  async fromCanvas(canvas: object, area: CanvasExport): Promise<string> {
+    if (!(canvas instanceof HTMLCanvasElement)) throw new WxFailure('canvas is not a canvas 2d node');
+    const out = document.createElement('canvas');
+    out.width = area.destWidth;
+    out.height = area.destHeight;
+    const ctx = out.getContext('2d');
+    if (!ctx) throw new WxFailure('no 2d context');
+    ctx.drawImage(canvas, area.x, area.y, area.width, area.height, 0, 0, area.destWidth, area.destHeight);
+    const type = area.fileType === 'jpg' ? 'image/jpeg' : 'image/png';
+    const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, type));
+    if (!blob) throw new WxFailure('the canvas could not be exported');
+    return URL.createObjectURL(blob);
+  },
+  async download(url: string): Promise<string> {
+    const response = await fetch(url).catch(() => null);
+    if (!response?.ok) throw new WxFailure('downloadFile:fail');
+    return URL.createObjectURL(await response.blob());
+  },
+};
+
+/** What was saved to the album since the last start (the preview's 相册), for the panel and the e2e tests. */
+export const albumSaved: string[] = [];
+
+/**
+ * The phone's album: the permission is kept per identity across restarts (as WeChat keeps it), asked the first time
+ * in WeChat's words; 设置 is a question whether to allow it.
+ */
+function album(host: WxHost): Album {
+  const key = () => `album.${host.state().identity}`;
+  const permission = () => {
+    const raw = localStorage.getItem(key());
+    return raw === null ? undefined : raw === 'true';
+  };
+  const setPermission = (allowed: boolean) => localStorage.setItem(key(), String(allowed));
+  return {
+    permission,
+    setPermission,
+    ask: () =>
+      host.modal({
+        title: '“发言摘登”申请',
+        content: '保存图片或视频到你的相册',
+        cancelText: '拒绝',
+        confirmText: '允许',
+      }),
+    save: (filePath) => {
+      albumSaved.push(filePath);
+      host.screen.overlays.toast('已保存到相册（预览）', 'none');
+    },
+    openSetting: async () => {
+      const allowed = await host.modal({
+        title: '设置',
+        content: '允许“发言摘登”使用“添加到相册”？',
+        cancelText: permission() ? '不允许' : '仍不允许',
+        confirmText: '允许',
+      });
+      setPermission(allowed);
+    },
+  };
 }
 
 const enterOptionsOf = (entry: Entry, homeRoute: string) => ({
@@ -145,6 +224,9 @@ export function createPreviewWx(
     networkType: () => (host.state().online ? 'wifi' : 'none'),
     callFunction: (request) => callFunction(host, request.name, request.data),
     canvasNode,
+    files: tempFiles,
+    album: album(host),
+    modal: (options) => host.modal(options),
     screen: host.screen,
   });
   return { ...fake, enterOptions, launchOptions };

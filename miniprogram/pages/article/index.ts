@@ -1,12 +1,14 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { drawToFile } from '../../services/canvas';
 import { getRect } from '../../services/layout';
 import { enableShareMenu, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
-import { article, entry, settings } from '../../stores/index';
+import { article, entry, poster, settings, shareCards } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
 import { fieldsOf } from '../../utils/bindings';
+import { CHAT_CARD, POSTER, poster as posterLayout, shareCard, TIMELINE_CARD } from '../../utils/cards';
 import { ID_FORMATS, SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { articlePath, articleQuery, targetOf } from '../../utils/entry';
 import { newShareId } from '../../utils/ids';
@@ -44,6 +46,7 @@ ComponentWithStore({
       ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'progress']),
       ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
       ...fieldsOf(entry, ['singlePage']),
+      ...fieldsOf(poster, ['posterSheet']),
     },
     actions: ['retry'],
   },
@@ -65,6 +68,7 @@ ComponentWithStore({
       }
       await article.load(articleId, query);
       if (self.gone) return;
+      this.prepareCards();
       await this.measure();
       await this.restorePosition(articleId, query.b);
       if (self.hidden) article.pauseReading();
@@ -73,6 +77,7 @@ ComponentWithStore({
 
     onUnload() {
       state(this).gone = true;
+      poster.close();
       this.savePosition();
       this.stopProgressTimer();
       state(this).onScroll?.cancel();
@@ -158,17 +163,35 @@ ComponentWithStore({
       replacePage('/pages/installment/index');
     },
 
+    /** The speech's own share images, drawn once it shows (not in 朋友圈 single-page mode, which cannot share). */
+    prepareCards() {
+      const text = article.cardText();
+      if (!text || entry.singlePage) return;
+      shareCards.prepare(text.id, (kind) => {
+        const size = kind === 'chat' ? CHAT_CARD : TIMELINE_CARD;
+        return drawToFile(this, '#card-canvas', size, (measure) => shareCard(text, size, measure));
+      });
+    },
+
+    /**
+     * WeChat takes the answer at once, or waits up to 3 seconds for `promise` (base library 2.12+): a card still
+     * being drawn comes through the promise, and the generic image stands in if it does not make it.
+     */
     onShareAppMessage() {
       const current = article.article;
       if (!current) return { title: '深入学习领会党的二十大精神', path: '/pages/installment/index' };
       const shareId = article.share('chat') ?? newShareId();
-      return {
+      const card = shareCards.chat(current.id);
+      const share = {
         title: current.title,
         path: articlePath(current.id, SHARE_TARGET_CHANNEL.chat, shareId),
-        imageUrl: SHARE_IMAGE,
+        imageUrl: typeof card === 'string' ? card : SHARE_IMAGE,
       };
+      if (!(card instanceof Promise)) return share;
+      return { ...share, promise: card.then((drawn) => ({ ...share, imageUrl: drawn ?? SHARE_IMAGE })) };
     },
 
+    /** 朋友圈 takes no promise: the square card when it is drawn, else the generic image. */
     onShareTimeline() {
       const current = article.article;
       if (!current) return { title: '深入学习领会党的二十大精神' };
@@ -176,8 +199,29 @@ ComponentWithStore({
       return {
         title: current.title,
         query: articleQuery(current.id, SHARE_TARGET_CHANNEL.timeline, shareId),
-        imageUrl: SHARE_IMAGE,
+        imageUrl: shareCards.timeline(current.id) ?? SHARE_IMAGE,
       };
+    },
+
+    /** 生成海报: the speech's code for the poster channel, drawn with its title, speaker and opening. */
+    onPoster() {
+      const text = article.cardText();
+      if (!text) return;
+      void poster.make(text.id, (code) =>
+        drawToFile(this, '#poster-canvas', POSTER, (measure) => posterLayout(text, measure), { code }),
+      );
+    },
+
+    onPosterSave() {
+      void poster.save();
+    },
+
+    onPosterSettings() {
+      void poster.openSettings();
+    },
+
+    onPosterClose() {
+      poster.close();
     },
   },
 });

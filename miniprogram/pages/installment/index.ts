@@ -1,5 +1,6 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
+import { copyText } from '../../services/clipboard';
+import { confirmModal, enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
 import { entry, identity, installment, settings } from '../../stores/index';
 import { fieldsOf } from '../../utils/bindings';
 import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
@@ -8,13 +9,14 @@ import { instanceState } from '../../utils/instance-state';
 const SHARE_IMAGE = '/assets/share-5x4.png';
 const STAFF_HOME = '/staff/pages/overview/index';
 
-const state = instanceState(() => ({ shownBefore: false }));
+/** `id`: an earlier installment, opened from 往期; none for the newest. */
+const state = instanceState(() => ({ shownBefore: false, id: undefined as string | undefined }));
 
 ComponentWithStore({
   storeBindings: {
     store: installment,
     fields: {
-      ...fieldsOf(installment, ['status', 'header', 'cards', 'offline', 'errorMessage', 'noteExpanded']),
+      ...fieldsOf(installment, ['status', 'header', 'cards', 'past', 'offline', 'errorMessage', 'noteExpanded']),
       ...fieldsOf(settings, ['rootClass']),
       ...fieldsOf(entry, ['singlePage']),
       // Changes (and so renders) only when whoami's answer differs from what the page first showed.
@@ -24,24 +26,49 @@ ComponentWithStore({
   },
 
   methods: {
-    onLoad() {
+    onLoad(query: Record<string, string | undefined> = {}) {
       enableShareMenu();
-      void installment.load();
+      state(this).id = query.id || undefined;
+      void installment.load(state(this).id);
     },
 
-    /** Back from a speech: refresh the read counts (the first show is onLoad's). */
+    /** Back from a speech (or an earlier installment): refresh the read counts (the first show is onLoad's). */
     onShow() {
       const self = state(this);
-      if (self.shownBefore) void installment.load();
+      if (self.shownBefore) void installment.load(self.id);
       self.shownBefore = true;
     },
 
     onPullDownRefresh() {
-      void installment.load().finally(stopPullDownRefresh);
+      void installment.load(state(this).id).finally(stopPullDownRefresh);
     },
 
     onRetry() {
-      void installment.load();
+      void installment.load(state(this).id);
+    },
+
+    /** 往期: an earlier installment on a page of its own; 返回 comes back to the newest. */
+    onPast(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      openPage(`/pages/installment/index?id=${e.currentTarget.dataset.id}`);
+    },
+
+    /**
+     * 我的编号: the person's own number (their openid), for an administrator to add them as staff — asked for
+     * rarely, so a quiet link rather than a field on the page.
+     */
+    async onMyNumber() {
+      const number = identity.myNumber ?? (await identity.refresh().then(() => identity.myNumber));
+      if (!number) {
+        await confirmModal({ title: '我的编号', content: '暂时取不到你的编号，请联网后再试。', showCancel: false });
+        return;
+      }
+      const copy = await confirmModal({
+        title: '我的编号',
+        content: `${number}\n\n要成为工作人员，请把这个编号发给管理员。`,
+        confirmText: '复制',
+        cancelText: '关闭',
+      });
+      if (copy) await copyText(number);
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
@@ -63,7 +90,7 @@ ComponentWithStore({
       return {
         title: installment.header?.title ?? '深入学习领会党的二十大精神',
         // No share id: a share of the whole installment names no speech, and share events are per speech.
-        path: `/pages/installment/index?ch=${SHARE_TARGET_CHANNEL.chat}`,
+        path: `/pages/installment/index?${this.issueQuery()}ch=${SHARE_TARGET_CHANNEL.chat}`,
         imageUrl: SHARE_IMAGE,
       };
     },
@@ -71,8 +98,14 @@ ComponentWithStore({
     onShareTimeline() {
       return {
         title: installment.header?.title ?? '深入学习领会党的二十大精神',
-        query: `ch=${SHARE_TARGET_CHANNEL.timeline}`,
+        query: `${this.issueQuery()}ch=${SHARE_TARGET_CHANNEL.timeline}`,
       };
+    },
+
+    /** An earlier installment's page shares that installment. */
+    issueQuery(): string {
+      const { id } = state(this);
+      return id ? `id=${id}&` : '';
     },
   },
 });

@@ -17,6 +17,10 @@ export interface ChannelLine {
   /** 朋友圈 single-page reads through it, counted apart; empty when none. */
   anon: string;
   quiet: boolean;
+  /** The channel whose code staff can print (a matrix node's, or one staff made and still use); empty for others. */
+  printable: string;
+  /** A staff-made channel taken out of use: its printed codes still count, it gets no new ones. */
+  retired: boolean;
 }
 
 export interface ChannelGroup {
@@ -40,22 +44,28 @@ function subOf(row: ChannelRow): string {
   return row.kind === 'matrix' ? `渠道码 ${row.channel}` : '';
 }
 
-const lineOf = (row: ChannelRow): ChannelLine => ({
-  key: row.channel,
-  label: row.label,
-  sub: subOf(row),
-  pv: formatFigure(row.pv),
-  uv: formatFigure(row.uv),
-  anon: row.anonPv > 0 ? `另有单页阅读 ${formatFigure(row.anonPv)}` : '',
-  quiet: row.pv === 0 && row.anonPv === 0,
-});
+const lineOf = (row: ChannelRow, retired: ReadonlySet<string> = new Set()): ChannelLine => {
+  const gone = row.kind === 'custom' && retired.has(row.channel);
+  return {
+    key: row.channel,
+    label: row.label,
+    sub: gone ? `${subOf(row)} · 已停用` : subOf(row),
+    pv: formatFigure(row.pv),
+    uv: formatFigure(row.uv),
+    anon: row.anonPv > 0 ? `另有单页阅读 ${formatFigure(row.anonPv)}` : '',
+    quiet: row.pv === 0 && row.anonPv === 0,
+    printable: (row.kind === 'matrix' || row.kind === 'custom') && !gone ? row.channel : '',
+    retired: gone,
+  };
+};
 
-export function channelGroups(items: ChannelRow[]): ChannelGroup[] {
+/** `retired`: the staff-made channels taken out of use (`admin.channel.list`). */
+export function channelGroups(items: ChannelRow[], retired: ReadonlySet<string> = new Set()): ChannelGroup[] {
   return GROUPS.map(({ kinds, title, hint }) => ({
     kind: kinds[0] as ChannelKind,
     title,
     hint,
-    rows: items.filter((r) => kinds.includes(r.kind)).map(lineOf),
+    rows: items.filter((r) => kinds.includes(r.kind)).map((r) => lineOf(r, retired)),
   })).filter((g) => g.rows.length > 0);
 }
 
@@ -91,8 +101,13 @@ export class ChannelsStore {
     const { range } = this.deps.filters;
     const seq = this.latest.next();
     if (this.groups.length === 0) this.status = 'loading';
-    const res = await this.deps.call('stats', 'channels', { range });
+    const [res, made] = await Promise.all([
+      this.deps.call('stats', 'channels', { range }),
+      this.deps.call('admin', 'channel.list', {}),
+    ]);
     if (!this.latest.is(seq)) return;
+    // Without the list (it failed), no channel is shown as retired; code.get still refuses a retired one.
+    const retired = new Set(made.ok ? made.data.items.filter((c) => c.retired).map((c) => c.code) : []);
     runInAction(() => {
       if (!res.ok) {
         if (this.groups.length > 0) this.stale = true;
@@ -104,9 +119,10 @@ export class ChannelsStore {
       this.nodes = d.nodes.map((n) => ({
         ...lineOf({ channel: n.type, label: n.label, kind: 'matrix', pv: n.pv, uv: n.uv, anonPv: n.anonPv }),
         sub: '',
+        printable: '',
       }));
       this.nodesChart = nodesSpec(d.nodes);
-      this.groups = channelGroups(d.items);
+      this.groups = channelGroups(d.items, retired);
       this.periodText = periodText(d.period);
       this.asOfText = `截至 ${chinaTime(d.asOf)}`;
       this.uvNote = d.uvNote;

@@ -6,6 +6,8 @@
 export interface ComponentSelf<D> {
   readonly data: D;
   triggerEvent(name: string, detail?: object): void;
+  /** For the component's own `data` (not its properties). */
+  setData(data: Record<string, unknown>): void;
 }
 
 type Lifetime<D, M> = (this: ComponentSelf<D> & NoInfer<M>) => void;

@@ -19,7 +19,7 @@ export interface Call {
 
 declare global {
   interface Window {
-    wxPreview: { calls(): Call[]; clipboard(): string };
+    wxPreview: { calls(): Call[]; clipboard(): string; album(): string[] };
   }
 }
 
@@ -35,6 +35,7 @@ export const STAFF = {
   article: 'staff/pages/article/index',
   channels: 'staff/pages/channels/index',
   export: 'staff/pages/export/index',
+  code: 'staff/pages/code/index',
 } as const;
 
 /** The preview page as a person uses it: the phone's current page, the side panel, what the app sent. */
@@ -119,6 +120,35 @@ export class Preview {
   /** What the app last put on the clipboard (wx.setClipboardData). */
   clipboard(): Promise<string> {
     return this.page.evaluate(() => window.wxPreview.clipboard());
+  }
+
+  /** What was saved to the album (wx.saveImageToPhotosAlbum) since the last start: temporary files (blob: URLs). */
+  album(): Promise<string[]> {
+    return this.page.evaluate(() => window.wxPreview.album());
+  }
+
+  /** Answers the dialog over the phone (wx.showModal, or WeChat asking for a permission) by its button. */
+  async answerModal(button: string): Promise<void> {
+    const dialog = this.page.locator('.wx-modal');
+    await dialog.waitFor();
+    // As a person would: the dialog ignores clicks in its first moments (the tap that opened it; overlays.ts).
+    await this.page.waitForTimeout(500);
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The size of an image the app shows (`<image src>`, drawn as the element's background), once it has loaded. */
+  async imageSize(locator: Locator): Promise<{ src: string; width: number; height: number }> {
+    return locator.first().evaluate(async (el) => {
+      const src = /url\("(.*)"\)/.exec((el as HTMLElement).style.backgroundImage)?.[1] ?? '';
+      const image = new Image();
+      await new Promise((resolve, reject) => {
+        image.onload = resolve;
+        image.onerror = () => reject(new Error(`the image ${src} did not load`));
+        image.src = src;
+      });
+      return { src, width: image.naturalWidth, height: image.naturalHeight };
+    });
   }
 
   async setOnline(online: boolean): Promise<void> {

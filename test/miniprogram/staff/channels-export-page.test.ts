@@ -36,9 +36,10 @@ describe('工作台 渠道 and 导出', () => {
     const rows = page.querySelectorAll('.channel-row').map(cells);
     expect(rows).toEqual(
       expect.arrayContaining([
-        '报纸 渠道码 bao 1 1',
-        '报纸第3版 属于报纸 · 渠道码 bz3 1 1',
-        '广播电视 渠道码 tai 1 1',
+        // Matrix nodes and staff-made channels open their codes (码 ›).
+        '报纸 渠道码 bao 1 1 码 ›',
+        '报纸第3版 属于报纸 · 渠道码 bz3 1 1 码 ›',
+        '广播电视 渠道码 tai 1 1 码 ›',
         '微信会话 1 1',
         '扫码 1 1',
         '朋友圈 另有单页阅读 1 0 0',

@@ -36,9 +36,18 @@ export interface DrawCall {
   args: unknown[];
 }
 
+/** What `canvas.createImage()` gives: it loads (or fails, for a path that names no file) once `src` is set. */
+export interface RecordedImage {
+  src: string;
+  width: number;
+  height: number;
+  onload: (() => void) | null;
+  onerror: ((error: unknown) => void) | null;
+}
+
 export interface RecordingCanvas {
   /** What `fields({ node: true })` answers. */
-  node: { width: number; height: number; getContext(kind: string): object };
+  node: { width: number; height: number; getContext(kind: string): object; createImage(): RecordedImage };
   calls: DrawCall[];
   /** Every text drawn, in order. */
   texts(): string[];
@@ -74,8 +83,25 @@ export function recordingCanvas(): RecordingCanvas {
       return true;
     },
   });
+  const createImage = (): RecordedImage => {
+    let src = '';
+    const image: RecordedImage = {
+      get src() {
+        return src;
+      },
+      set src(value: string) {
+        src = value;
+        setTimeout(() => (value ? image.onload?.() : image.onerror?.(new Error('no src'))), 0);
+      },
+      width: 430,
+      height: 430,
+      onload: null,
+      onerror: null,
+    };
+    return image;
+  };
   return {
-    node: { width: 300, height: 150, getContext: () => context },
+    node: { width: 300, height: 150, getContext: () => context, createImage },
     calls,
     texts: () => calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0])),
     fills: () => calls.filter((c) => c.name === '=fillStyle').map((c) => String(c.args[0])),

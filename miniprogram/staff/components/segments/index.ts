@@ -5,6 +5,8 @@ interface Props {
   value: string;
   /** What the choice is about, for screen readers. */
   label: string;
+  /** Choices per row when there are more than fit on one (the six nodes of the matrix: 3); 0: all on one row. */
+  columns: number;
 }
 
 /** `<staff-segments items="{{[{ value, label }]}}" value="…" bind:change>`: one choice of a few, such as the range. */
@@ -13,6 +15,7 @@ defineComponent<Props>()({
     items: { type: Array, value: [] },
     value: { type: String, value: '' },
     label: { type: String, value: '' },
+    columns: { type: Number, value: 0 },
   },
 
   methods: {
