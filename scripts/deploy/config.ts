@@ -17,7 +17,7 @@ export const FIELDS = {
   privateKeyPath:
     '代码上传密钥的路径（相对本文件所在目录，如 ./private.wx0123456789abcdef.key）：微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 → 生成并下载“代码上传密钥”，并在同一处设置 IP 白名单；不要提交到仓库',
   adminOpenids:
-    '最早的管理员的 openid 列表（部署为 stats、admin 的 ADMIN_OPENIDS）：请管理员在小程序“工作台”里看“我的编号”（admin 的 whoami 返回的 myNumber），之后在“工作台 → 人员”里增删',
+    '最早的管理员的 openid 列表（部署为 stats、admin 的 ADMIN_OPENIDS）：请管理员在小程序首页最下面点“我的编号”复制（admin 的 whoami 返回的 myNumber），之后在“工作台 → 人员”里增删',
   runtime: `云函数运行环境，形如 ${RUNTIME}，至少 ${RUNTIME}（backend/cloud/settings.ts 的 RUNTIME：包里用到 node: 模块）；只在新建云函数时生效`,
   robot: '可选：miniprogram-ci 的机器人编号 1–30，在微信公众平台的版本管理里区分是谁上传的，默认 1',
 } as const;
