@@ -25,7 +25,9 @@ const isWhoAmI = (v: unknown): v is WhoAmI =>
  * Who the person using the app is, as the `admin` function says (`whoami`): whether the 工作台 entry shows, and the
  * numbers kept for later (their own number for an administrator to add them, the start of their share ids).
  * Until the server answers, the last answer in storage (WeChat keeps each user's apart) stands if it is fresh, and
- * nobody is staff otherwise.
+ * nobody is staff otherwise. The person's own numbers (我的编号, the share prefix) do not change with time, so a stale
+ * answer still gives them: a reader who opens the app offline, or before whoami answers, shares with ids that are
+ * theirs and counted.
  */
 export class IdentityStore {
   staff = false;
@@ -39,7 +41,10 @@ export class IdentityStore {
 
   constructor(private readonly deps: IdentityDeps) {
     const saved = deps.read(KEY) as Saved | undefined;
-    if (saved && isWhoAmI(saved.value) && this.now() - saved.savedAt < IDENTITY_FRESH_MS) this.apply(saved.value);
+    if (saved && isWhoAmI(saved.value)) {
+      if (this.now() - saved.savedAt < IDENTITY_FRESH_MS) this.apply(saved.value);
+      else this.applyNumbers(saved.value);
+    }
     makeAutoObservable<IdentityStore, 'deps' | 'askedAt' | 'asking'>(this, {
       deps: false,
       askedAt: false,
@@ -82,6 +87,10 @@ export class IdentityStore {
     this.staff = who.staff;
     this.admin = who.admin;
     this.name = who.name;
+    this.applyNumbers(who);
+  }
+
+  private applyNumbers(who: WhoAmI): void {
     this.myNumber = who.myNumber;
     this.sharePrefix = who.sharePrefix;
   }

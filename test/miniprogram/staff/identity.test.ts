@@ -46,12 +46,14 @@ describe('who the user is (admin.whoami)', () => {
     expect(store.staff).toBe(false);
   });
 
-  test('a stale cached answer is not trusted; a failed call keeps what was known and asks again next time', async () => {
+  test('a stale cached answer is not trusted for roles; a failed call keeps what was known and asks again next time', async () => {
     const at = 1_000_000_000;
     const { store, call } = setup(null, { savedAt: at - IDENTITY_FRESH_MS - 1, value: staff });
     expect(store.staff).toBe(false);
     await store.refresh();
     expect(store.staff).toBe(false);
+    // The person's own numbers do not age: shares made offline are still theirs, 我的编号 still shows.
+    expect(store).toMatchObject({ admin: false, myNumber: 'o-me', sharePrefix: 'ab12' });
     await store.refresh();
     expect(call).toHaveBeenCalledTimes(2);
   });
