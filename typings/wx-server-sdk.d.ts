@@ -122,6 +122,8 @@ declare module 'wx-server-sdk' {
 
     export interface Database {
       collection<T extends DocumentData = DocumentData>(name: string): CollectionReference<T>;
+      /** Rejects when the collection exists already (or cannot be made). Only a function may make one. */
+      createCollection(name: string): Promise<{ errMsg?: string }>;
       readonly command: Command;
       serverDate(options?: { offset?: number }): ServerDate;
     }

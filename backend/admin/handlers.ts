@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type AdminApi, ID_FORMATS, MATRIX_CHANNELS, SHARE_CHANNELS } from '../../typings/contract';
 import type { ChannelRecord } from '../channels/port';
+import { loadCatalog } from '../content/catalog';
 import { fail, ok } from '../core/envelope';
 import { shareId, shortId } from '../core/ids';
 import { sharePrefixOf } from '../core/reader-key';
@@ -11,6 +12,7 @@ import { addDays, dayOf, showDay } from '../track/day';
 import { reconcileClosedDays, TIMER_LOOKBACK_DAYS } from '../track/reconcile';
 import { codeFor } from './codes';
 import { installmentActions } from './installments';
+import { setupActions } from './setup';
 import { staffActions } from './staff';
 
 /** Poster codes a reader may have made in one China day: each new one is a request to WeChat. */
@@ -120,6 +122,7 @@ export const adminActions: Actions<AdminApi> = {
 
   ...staffActions,
   ...installmentActions,
+  ...setupActions(loadCatalog),
 
   reconcile: {
     role: 'admin',

@@ -26,3 +26,12 @@ export interface CodeStore {
 export interface CodeMaker {
   make(request: { page: string; scene: string }): Promise<{ png: Buffer; standIn: boolean }>;
 }
+
+/**
+ * The containers the database needs (CloudBase: the collections of `storage/cloudbase/indexes.ts` COLLECTIONS, which
+ * must exist before the first write; SQLite: the tables its migrations made when it opened).
+ */
+export interface SchemaStore {
+  /** Makes the missing ones; names those it made and those that were there. */
+  ensure(): Promise<{ created: string[]; existing: string[] }>;
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { ArticleSummary, ContentApi, InstallmentListItem } from '../../typings/contract';
+import type { ArticleSummary, ContentApi, EventResult, InstallmentListItem } from '../../typings/contract';
+import type { HandlerContext } from '../core/context';
 import { fail, ok } from '../core/envelope';
 import { eventId, shortId } from '../core/ids';
 import type { Actions } from '../core/router';
@@ -10,6 +11,12 @@ import type { InstallmentRecord } from './port';
 import { searchArticles } from './search';
 
 const byId = z.strictObject({ id: shortId });
+
+/** When recording found the database down or stalled, asking it again for the count would only make the reader wait. */
+const storeFailed = (result: EventResult) =>
+  !result.ok && (result.code === 'UNAVAILABLE' || result.code === 'INTERNAL');
+
+const countOf = async (ctx: HandlerContext, id: string) => (await ctx.stores.track.readCounts([id])).get(id) ?? 0;
 
 const listItem = (r: InstallmentRecord): InstallmentListItem => ({
   id: r.id,
@@ -65,7 +72,8 @@ export const contentActions: Actions<ContentApi> = {
       const { installmentId: _i, position: _p, online: _o, ...view } = article;
       // Recording the opening reads the count anyway, so a recorded read needs no separate count request.
       const opening = read ? await recordOpening(ctx, { type: 'read', articleId: id, ...read }, anonId) : null;
-      const readCount = opening?.readCount ?? (await ctx.stores.track.readCounts([id])).get(id) ?? 0;
+      const readCount =
+        opening && storeFailed(opening.result) ? null : (opening?.readCount ?? (await countOf(ctx, id)));
       return ok({ ...view, readCount, ...(opening && { read: opening.result }) });
     },
   },

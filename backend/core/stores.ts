@@ -1,4 +1,4 @@
-import type { CodeMaker, CodeStore } from '../admin/port';
+import type { CodeMaker, CodeStore, SchemaStore } from '../admin/port';
 import type { ChannelStore } from '../channels/port';
 import type { ContentStore } from '../content/port';
 import type { StaffStore } from '../staff/port';
@@ -14,6 +14,8 @@ export interface Stores {
   files: FileStore;
   channels: ChannelStore;
   codes: CodeStore;
+  /** The collections (tables) themselves: made by the one-time setup (`setup.db`, `npm run deploy -- db`). */
+  schema: SchemaStore;
   /** Not storage, but a platform service like `files`: WeChat's code API in the cloud. */
   codeMaker: CodeMaker;
   close(): Promise<void>;

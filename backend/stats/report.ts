@@ -56,15 +56,15 @@ export async function countersOf(stats: StatsStore, span: DaySpan | null): Promi
   return { kind: 'all', totals, channels };
 }
 
-/** The site's figures: readers are site-wide (siteUv a day; siteNewUv ever). */
+/** The site's figures: readers are site-wide, named and anonymous apart (siteUv/siteAnonUv a day; siteNew… ever). */
 export function siteFigures(c: RangeCounters): StatsFigures {
   if (c.kind === 'days') {
     const sum = sumCells(c.cells);
-    return figuresOf(sum, sum.siteUv);
+    return { ...figuresOf(sum, sum.siteUv), anonUv: sum.siteAnonUv };
   }
   const sum = zeroCounts(TOTAL_COUNTERS);
   for (const t of c.totals.values()) addCounts(sum, t);
-  return figuresOfTotals(sum, sum.siteNewUv);
+  return { ...figuresOfTotals(sum, sum.siteNewUv), anonUv: sum.siteNewAnonUv };
 }
 
 /** One speech's figures: readers distinct per speech (uv a day; the uv total ever). */

@@ -30,7 +30,7 @@ export const laterDay = (a: DayKey, b: DayKey): DayKey => (a > b ? a : b);
  * their first opening that day; `newUv`/`newAnonUv` count a reader's first opening ever, so the article totals are
  * sums of these. `siteUv` and `siteNewUv` count a named reader once a day, and once ever, across every speech (under
  * the speech and channel they opened first): summed over speeches they give exact distinct readers of a day and of
- * all time, which per-speech UV cannot. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of
+ * all time, which per-speech UV cannot; `siteAnonUv` and `siteNewAnonUv` do the same for anonymous readers. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of
  * the speech) count counted openings of both kinds; `shares` counts one share per reader × speech × target × day,
  * and `reshares` those of them made by a reader a share had brought to the speech.
  */
@@ -43,6 +43,8 @@ export const DAILY_COUNTERS = [
   'newAnonUv',
   'siteUv',
   'siteNewUv',
+  'siteAnonUv',
+  'siteNewAnonUv',
   'shares',
   'reshares',
   'shareReads',
@@ -59,6 +61,7 @@ export const TOTAL_OF = {
   anonPv: 'anonPv',
   anonUv: 'newAnonUv',
   siteNewUv: 'siteNewUv',
+  siteNewAnonUv: 'siteNewAnonUv',
   shares: 'shares',
   reshares: 'reshares',
   shareReads: 'shareReads',
@@ -257,6 +260,8 @@ export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
         newAnonUv: one(!named && entry.firstEver),
         siteUv: one(named && entry.siteFirstToday === true),
         siteNewUv: one(named && entry.siteFirstEver === true),
+        siteAnonUv: one(!named && entry.siteFirstToday === true),
+        siteNewAnonUv: one(!named && entry.siteFirstEver === true),
         shareReads: one(entry.counted && entry.share !== null),
         unknownShareReads: one(entry.counted && entry.unknownShare),
       };

@@ -206,7 +206,7 @@ export class ArticleStore {
   private show(view: ArticleView, offline: boolean): void {
     runInAction(() => {
       this.article = screenOf(view);
-      this.readCountText = formatCount(view.readCount);
+      this.readCountText = view.readCount === null ? '' : formatCount(view.readCount);
       this.status = 'ready';
       this.offline = offline;
       this.errorMessage = '';

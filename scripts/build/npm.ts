@@ -3,10 +3,13 @@ import path from 'node:path';
 import { BuildError } from './errors';
 import { display, subdirectories } from './paths';
 
-/** Where DevTools looks for it too: project.config.json `setting.packNpmRelationList` names the same two paths. */
-export const npmPaths = (root: string) => ({
+/**
+ * Where DevTools looks for it too: project.config.json `setting.packNpmRelationList` names the same two paths. The
+ * deploy packs into its staged copy of the mini-program instead (`distDir`).
+ */
+export const npmPaths = (root: string, distDir = path.join(root, 'miniprogram')) => ({
   packageJsonPath: path.join(root, 'package.json'),
-  miniprogramNpmDistDir: path.join(root, 'miniprogram'),
+  miniprogramNpmDistDir: distDir,
 });
 
 /** Package directories inside miniprogram_npm, scoped ones as `@scope/name`. */
@@ -21,14 +24,15 @@ async function packedPackages(npmDir: string): Promise<string[]> {
 
 /**
  * Rebuilds miniprogram/miniprogram_npm from the root package.json `dependencies` (what DevTools' "构建 npm" does),
- * offline, with miniprogram-ci; returns one line per package and per warning.
+ * offline, with miniprogram-ci, into `<distDir>/miniprogram_npm`; returns one line per package and per warning.
  */
-export async function packNpm(root: string): Promise<string[]> {
-  const paths = npmPaths(root);
+export async function packNpm(root: string, distDir?: string): Promise<string[]> {
+  const paths = npmPaths(root, distDir);
   const npmDir = path.join(paths.miniprogramNpmDistDir, 'miniprogram_npm');
   await rm(npmDir, { recursive: true, force: true });
-  // Loaded here, not at the top: it takes seconds to load and `--only functions` does not need it.
-  const ci = await import('miniprogram-ci');
+  // Loaded here, not at the top: it takes seconds to load and `--only functions` does not need it. `require`, not
+  // `import()`: the deploy's tests run this under jest, which has no dynamic import in CommonJS.
+  const ci = require('miniprogram-ci') as typeof import('miniprogram-ci');
   let result: Awaited<ReturnType<typeof ci.packNpmManually>>;
   try {
     result = await ci.packNpmManually(paths);

@@ -1,4 +1,7 @@
 import type { CodeMaker } from '../../backend/admin/port';
+import { setupDatabase } from '../../backend/admin/setup';
+import { loadCatalog } from '../../backend/content/catalog';
+import type { InstallmentFile } from '../../backend/content/schema';
 import { sharePrefixOf } from '../../backend/core/reader-key';
 import { parseScene, targetOf } from '../../miniprogram/utils/entry';
 import type {
@@ -51,6 +54,7 @@ const ADMIN_ACTIONS: Array<[keyof AdminApi, unknown]> = [
   ['installment.unpublish', { id: 'esd-01' }],
   ['installment.republish', { id: 'esd-01' }],
   ['reconcile', {}],
+  ['setup.db', {}],
 ];
 
 describeOnEachAdapter('the admin function', (h) => {
@@ -231,6 +235,22 @@ describeOnEachAdapter('the admin function', (h) => {
     });
     // The same poster again is the stored code, not a new one.
     expect(await admin(h, 'poster.code', { articleId: A, shareId: mine(1) }, 'o-reader')).toMatchObject({ ok: true });
+  });
+
+  test('setup.db: on a set-up database it changes nothing; an installment edited meanwhile is published again', async () => {
+    const first = data(await admin(h, 'setup.db', {}));
+    expect(first.collections.created).toEqual([]);
+    expect(first.collections.existing.length).toBeGreaterThan(0);
+    expect(first.installments).toEqual({ published: [], unchanged: ['esd-01'] });
+
+    // Read, then taken offline by staff; a revision that comes with a deploy keeps it offline and keeps the count.
+    await h.track('read', readInput(A), 'o-1');
+    data(await admin(h, 'installment.unpublish', { id: 'esd-01' }));
+    const edited = { ...(loadCatalog()[0] as InstallmentFile), title: '改过的标题' };
+    expect((await setupDatabase(h.stores, [edited])).installments).toEqual({ published: ['esd-01'], unchanged: [] });
+    const listed = data(await admin(h, 'installment.list', {}));
+    expect(listed.items).toEqual([expect.objectContaining({ id: 'esd-01', title: '改过的标题', online: false })]);
+    expect((await totals(h.store, A)).pv).toBe(1);
   });
 
   test('reconcile: reports what it checked and corrected', async () => {

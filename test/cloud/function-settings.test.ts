@@ -31,6 +31,11 @@ describe('the cloud functions as deployed', () => {
     expect(timeout * 1000).toBeGreaterThanOrEqual(3 * CLOUD_REQUEST_TIMEOUT_MS);
   });
 
+  test('only admin asks for a WeChat open API: wxacode.getUnlimited, for the codes it makes', () => {
+    const openapi = Object.fromEntries(folders.map((name) => [name, json(name, 'config.json').permissions.openapi]));
+    expect(openapi).toEqual({ admin: ['wxacode.getUnlimited'], content: [], stats: [], track: [] });
+  });
+
   test('article.get gives up on recording before its database requests could use up the content function', () => {
     expect(RECORDING_DEADLINE_MS).toBeLessThan(CLOUD_REQUEST_TIMEOUT_MS);
     expect(CLOUD_REQUEST_TIMEOUT_MS + RECORDING_DEADLINE_MS).toBeLessThan(FUNCTION_TIMEOUT_S.content * 1000);

@@ -8,7 +8,7 @@ import type {
   OverviewData,
   StatsApi,
 } from '../../typings/contract';
-import { A, B, data, describeOnEachAdapter, type Harness } from '../track/support';
+import { A, B, data, describeOnEachAdapter, type Harness, readInput } from '../track/support';
 import { twoDaysOfReading } from './scenario';
 
 const stats = <K extends keyof StatsApi>(h: Harness, action: K, input: StatsApi[K]['input'], openid?: string | null) =>
@@ -85,6 +85,25 @@ describeOnEachAdapter('the stats function', (h) => {
     expect(all.totals).toMatchObject({ pv: 6, uv: 4, completions: 1, anonPv: 1 });
     expect(all).toMatchObject({ period: null, previous: null, uvExact: true });
     expect(all.series).toHaveLength(30);
+  });
+
+  test('overview: an install reading several speeches in 朋友圈 single-page mode is one anonymous reader', async () => {
+    for (const id of [A, B]) {
+      const opening = { ...readInput(id, { scene: 1154, apiCategory: 'browseOnly' }), anonId: 'install-site-01' };
+      await h.call('track', 'read', opening, null);
+    }
+    const today = data(await stats(h, 'overview', { range: 'today' }));
+    expect(today.totals).toMatchObject({ pv: 0, anonPv: 2, anonUv: 1 });
+    const all = data(await stats(h, 'overview', { range: 'all' }));
+    expect(all.totals).toMatchObject({ anonPv: 2, anonUv: 1 });
+    // Each speech still has its own anonymous reader.
+    const speeches = data(await stats(h, 'articles', { range: 'all', sort: 'pv' })).items;
+    expect(
+      speeches
+        .filter((r) => r.anonUv === 1)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([A, B].sort());
   });
 
   test('articles: every speech ranked by the figure asked for', async () => {

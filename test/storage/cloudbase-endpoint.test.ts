@@ -517,6 +517,29 @@ describe('an endpoint with a fixed set of collections', () => {
       await strict.close();
     }
   });
+
+  it('makes one with db.createCollection, refuses a name that exists as the platform does, forgets it on reset', async () => {
+    const strict = await startCloudBaseEndpoint({ collections: ['articles'] });
+    try {
+      const sdb = strict.database();
+      await expect(sdb.createCollection('codes')).resolves.toMatchObject({ errMsg: expect.stringMatching(/ok/) });
+      await expect(sdb.collection('codes').add({ data: { x: 1 } })).resolves.toMatchObject({ _id: expect.any(String) });
+      const taken = { code: 'DATABASE_COLLECTION_ALREADY_EXIST', errMsg: expect.stringContaining('Table exist') };
+      await expect(sdb.createCollection('codes')).rejects.toMatchObject(taken);
+      await expect(sdb.createCollection('articles')).rejects.toMatchObject(taken);
+      expect(strict.requests.count({ op: 'createCollection' })).toBe(3);
+      strict.reset();
+      await expect(sdb.collection('codes').get()).rejects.toMatchObject({ errCode: -502005 });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('an endpoint where every collection exists', () => {
+  it('refuses db.createCollection for any name', async () => {
+    await expect(db.createCollection('anything')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_ALREADY_EXIST' });
+  });
 });
 
 describe('what the endpoint does not answer', () => {

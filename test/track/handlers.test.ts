@@ -64,7 +64,15 @@ describeOnEachAdapter('the track function', (h) => {
       });
       await read(A, { scene: 1154 }, null, 'install-0001');
       await read(A, {}, 'o-1', 'install-0001');
-      expect(await totals(h.store, A)).toEqual({ ...NO_TOTALS, pv: 1, uv: 1, anonPv: 1, anonUv: 1, siteNewUv: 1 });
+      expect(await totals(h.store, A)).toEqual({
+        ...NO_TOTALS,
+        pv: 1,
+        uv: 1,
+        anonPv: 1,
+        anonUv: 1,
+        siteNewUv: 1,
+        siteNewAnonUv: 1,
+      });
       const day = await dailyByChannel(h.store, A, '20261127');
       expect(day.get('moments')).toMatchObject({ pv: 0, uv: 0, newUv: 0, anonPv: 1, anonUv: 1, newAnonUv: 1 });
     });

@@ -8,7 +8,7 @@ const DAY = 24 * 60 * MINUTE;
 async function siteCounter(
   h: Parameters<Parameters<typeof describeOnEachAdapter>[1]>[0],
   day: string,
-  counter: 'siteUv' | 'siteNewUv',
+  counter: 'siteUv' | 'siteNewUv' | 'siteAnonUv' | 'siteNewAnonUv',
 ) {
   let sum = 0;
   for (const id of [A, B, LONG])
@@ -43,9 +43,24 @@ describeOnEachAdapter('readers across every speech', (h) => {
     expect(all).toBe(3);
   });
 
-  test('anonymous readers are not site-wide readers: those figures are of readers WeChat named', async () => {
-    await h.track('read', { ...readInput(A, { scene: 1154 }), anonId: 'install-0001' }, null);
+  test('anonymous readers are counted site-wide apart from the readers WeChat named, once a day and once ever', async () => {
+    const single = (id: string, install: string) =>
+      h.track('read', { ...readInput(id, { scene: 1154 }), anonId: install }, null);
+    await single(A, 'install-0001');
+    await single(B, 'install-0001');
+    await single(LONG, 'install-0001');
+    await single(B, 'install-0002');
     expect(await siteCounter(h, TODAY, 'siteUv')).toBe(0);
+    // Four install-speeches, two installs.
+    expect(await siteCounter(h, TODAY, 'siteAnonUv')).toBe(2);
+    expect(await siteCounter(h, TODAY, 'siteNewAnonUv')).toBe(2);
+    h.clock.advance(DAY);
+    await single(A, 'install-0001');
+    await single(B, 'install-0003');
+    expect(await siteCounter(h, addDays(TODAY, 1), 'siteAnonUv')).toBe(2);
+    expect(await siteCounter(h, addDays(TODAY, 1), 'siteNewAnonUv')).toBe(1);
+    const ever = [A, B, LONG].map(async (id) => (await totals(h.store, id)).siteNewAnonUv);
+    expect((await Promise.all(ever)).reduce((a, b) => a + b)).toBe(3);
   });
 });
 

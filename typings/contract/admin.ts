@@ -63,6 +63,13 @@ export interface InstallmentAdminInfo {
   articleCount: number;
 }
 
+/** What `setup.db` did: the collections it made and those that were there, the curated installments it published. */
+export interface SetupReport {
+  collections: { created: string[]; existing: string[] };
+  /** Curated installments written because they were missing or their file changed; the others were current. */
+  installments: { published: string[]; unchanged: string[] };
+}
+
 export interface AdminApi {
   whoami: { input: EmptyInput; output: WhoAmI };
   'channel.list': { input: EmptyInput; output: { items: ChannelInfo[] } };
@@ -81,6 +88,11 @@ export interface AdminApi {
   'installment.unpublish': { input: { id: string }; output: InstallmentAdminInfo };
   /** Puts an installment taken offline back online, as it was. */
   'installment.republish': { input: { id: string }; output: InstallmentAdminInfo };
+  /**
+   * The one-time setup of an environment's database, safe to repeat (`npm run deploy -- db`): makes the missing
+   * collections and publishes the curated installments whose file changed. Indexes are made in the console.
+   */
+  'setup.db': { input: EmptyInput; output: SetupReport };
   /** Recomputes the counters of the last week's closed days from the ledger and reports what it corrected. */
   reconcile: {
     input: EmptyInput;

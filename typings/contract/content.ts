@@ -69,7 +69,8 @@ export interface ArticleView {
   installment: { id: string; title: string; subtitle: string; publishedAt: string | null };
   prev: ArticleRef | null;
   next: ArticleRef | null;
-  readCount: number;
+  /** Null when recording this opening found the database unavailable: the speech is served without a count. */
+  readCount: number | null;
 }
 
 /** Offsets are [start, end) in UTF-16 code units of `snippet`. */

@@ -6,6 +6,7 @@ import { memoryFiles } from '../memory-files';
 import { createChannelStore } from './channels';
 import { createCodeStore } from './codes';
 import { createContentStore } from './content';
+import { createSchemaStore } from './schema';
 import { createStaffStore } from './staff';
 import { createStatsStore } from './stats';
 import { createTrackStore } from './track';
@@ -31,6 +32,7 @@ export function createCloudBaseStores(db: Database, options: CloudBaseOptions = 
     stats: createStatsStore(db),
     channels: createChannelStore(db),
     codes: createCodeStore(db),
+    schema: createSchemaStore(db),
     files: options.files ?? memoryFiles(),
     codeMaker: options.codeMaker ?? noCodes,
     async close() {

@@ -9,11 +9,13 @@ import { createChannelStore } from './channels';
 import { createCodeStore } from './codes';
 import { createContentStore } from './content';
 import { openDatabase } from './database';
+import { createSchemaStore } from './schema';
 import { createStaffStore } from './staff';
 import { createStatsStore } from './stats';
 import { createTrackStore } from './track';
 
-export { BUSY_TIMEOUT_MS, openDatabase } from './database';
+export { BUSY_WAIT_MS } from './busy';
+export { openDatabase } from './database';
 export { type Migration, migrate, migrations, schemaVersion } from './migrations';
 
 /**
@@ -35,6 +37,7 @@ export function createSqliteStores(db: Database, options: SqliteOptions = {}): S
     stats: busyAsUnavailable(createStatsStore(db)),
     channels: busyAsUnavailable(createChannelStore(db)),
     codes: busyAsUnavailable(createCodeStore(db)),
+    schema: busyAsUnavailable(createSchemaStore(db)),
     files: options.files ?? memoryFiles(),
     codeMaker: options.codeMaker ?? standInCodes,
     async close() {

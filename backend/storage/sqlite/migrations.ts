@@ -187,6 +187,16 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'site-wide anonymous readers',
+    up(db) {
+      db.exec(`
+        ALTER TABLE article_daily ADD COLUMN site_anon_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN site_new_anon_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN site_new_anon_uv INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -37,6 +37,9 @@ export function perform(db: MemoryDatabase, limits: Limits, request: WireRequest
     }
     case ACTIONS.remove:
       return { deleted: db.remove(name, query, request.multi) };
+    case ACTIONS.addCollection:
+      db.addCollection(name);
+      return {};
     default:
       throw new PlatformError('INVALID_ACTION', `action ${request.action} is not supported by the local endpoint`);
   }

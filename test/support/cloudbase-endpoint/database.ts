@@ -40,11 +40,27 @@ const newId = (): string => randomBytes(16).toString('hex');
 export class MemoryDatabase {
   private readonly collections = new Map<string, Map<string, StoredDoc>>();
 
-  /** @param existing collections that exist; null: any name does (created on first use). */
+  /** Collections that exist; null: any name does. */
+  private existing: Set<string> | null;
+
+  /** @param initial collections that exist until createCollection makes more (and again after clear); null: any. */
   constructor(
     private readonly limits: Limits,
-    private readonly existing: ReadonlySet<string> | null,
-  ) {}
+    private readonly initial: ReadonlySet<string> | null,
+  ) {
+    this.existing = initial === null ? null : new Set(initial);
+  }
+
+  /** `db.createCollection`: refused, as the platform does, for a name that exists (with no list, every name does). */
+  addCollection(name: string): void {
+    if (this.existing === null || this.existing.has(name)) {
+      throw new PlatformError(
+        'DATABASE_COLLECTION_ALREADY_EXIST',
+        `[ResourceUnavailable.ResourceExist] Table exist: ${name}`,
+      );
+    }
+    this.existing.add(name);
+  }
 
   find(name: string, { query, order, projection, offset, limit }: FindOptions): StoredDoc[] {
     let cursor = this.query(query).find<StoredDoc>([...this.rows(name).values()], projection);
@@ -123,8 +139,10 @@ export class MemoryDatabase {
     }
   }
 
+  /** Forgets every record, and the collections createCollection made. */
   clear(): void {
     this.collections.clear();
+    this.existing = this.initial === null ? null : new Set(this.initial);
   }
 
   private rows(name: string): Map<string, StoredDoc> {

@@ -1,5 +1,5 @@
 import type { FaultKind } from './faults';
-import type { OpName } from './wire';
+import type { OpName, RecordOp } from './wire';
 
 export interface RequestRecord {
   /** e.g. 'database.getDocument' (see ACTIONS). */
@@ -47,10 +47,13 @@ export class RequestLog {
     ).length;
   }
 
-  /** Requests so far by op, every op present: `{ get: 1, count: 0, add: 1, set: 0, update: 1, remove: 0 }`. */
-  byOp(): Record<OpName, number> {
-    const counts: Record<OpName, number> = { get: 0, count: 0, add: 0, set: 0, update: 0, remove: 0 };
-    for (const { op } of this.list) if (op !== undefined) counts[op] += 1;
+  /**
+   * Requests so far by record op, every one present: `{ get: 1, count: 0, add: 1, set: 0, update: 1, remove: 0 }`
+   * (collections made are counted by `count({ op: 'createCollection' })`).
+   */
+  byOp(): Record<RecordOp, number> {
+    const counts: Record<RecordOp, number> = { get: 0, count: 0, add: 0, set: 0, update: 0, remove: 0 };
+    for (const { op } of this.list) if (op !== undefined && op !== 'createCollection') counts[op] += 1;
     return counts;
   }
 

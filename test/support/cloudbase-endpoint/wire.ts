@@ -16,10 +16,15 @@ export const ACTIONS = {
   add: 'database.insertDocument',
   modify: 'database.modifyDocument',
   remove: 'database.removeDocument',
+  /** `db.createCollection(name)`. */
+  addCollection: 'database.addCollection',
 } as const;
 
 /** What a request does, in the terms of the SDK's calls (modifyDocument is a `set` when it replaces the record). */
-export type OpName = 'get' | 'count' | 'add' | 'set' | 'update' | 'remove';
+export type OpName = RecordOp | 'createCollection';
+
+/** What a request does to records. */
+export type RecordOp = 'get' | 'count' | 'add' | 'set' | 'update' | 'remove';
 
 export const WRITE_OPS: readonly OpName[] = ['add', 'set', 'update', 'remove'];
 
@@ -131,6 +136,8 @@ export function opOf({ action, merge }: Pick<WireRequest, 'action' | 'merge'>): 
       return 'add';
     case ACTIONS.remove:
       return 'remove';
+    case ACTIONS.addCollection:
+      return 'createCollection';
     default:
       return merge ? 'update' : 'set';
   }
