@@ -1,0 +1,19 @@
+/** The bench's figures in the order of issue 13: each measures, the orchestrator (scripts/bench.ts) judges. */
+import type { Figure } from '../budget';
+import { bundles } from './bundles';
+import { packages } from './packages';
+import { payloads } from './payloads';
+import { statsAtScale } from './stats-scale';
+
+export interface FigureGroup {
+  group: number;
+  title: string;
+  measure: () => Promise<Figure[]>;
+}
+
+export const FIGURES: FigureGroup[] = [
+  { group: 1, title: 'payloads as sent', measure: payloads },
+  { group: 2, title: 'compiled packages', measure: packages },
+  { group: 3, title: 'function bundles', measure: bundles },
+  { group: 7, title: 'statistics at scale', measure: statsAtScale },
+];
