@@ -1,9 +1,11 @@
 /** The bench's figures in the order of issue 13: each measures, the orchestrator (scripts/bench.ts) judges. */
 import type { Figure } from '../budget';
 import { bundles } from './bundles';
+import { cloudCost } from './cloud-cost';
 import { packages } from './packages';
 import { payloads } from './payloads';
 import { statsAtScale } from './stats-scale';
+import { trackWrites } from './track-writes';
 
 export interface FigureGroup {
   group: number;
@@ -15,5 +17,7 @@ export const FIGURES: FigureGroup[] = [
   { group: 1, title: 'payloads as sent', measure: payloads },
   { group: 2, title: 'compiled packages', measure: packages },
   { group: 3, title: 'function bundles', measure: bundles },
+  { group: 5, title: 'recording reads on SQLite', measure: trackWrites },
+  { group: 6, title: 'cloud cost of counting', measure: cloudCost },
   { group: 7, title: 'statistics at scale', measure: statsAtScale },
 ];
