@@ -2,6 +2,7 @@
 import type { Figure } from '../budget';
 import { bundles } from './bundles';
 import { cloudCost } from './cloud-cost';
+import { underLoad } from './load';
 import { packages } from './packages';
 import { payloads } from './payloads';
 import { statsAtScale } from './stats-scale';
@@ -20,4 +21,5 @@ export const FIGURES: FigureGroup[] = [
   { group: 5, title: 'recording reads on SQLite', measure: trackWrites },
   { group: 6, title: 'cloud cost of counting', measure: cloudCost },
   { group: 7, title: 'statistics at scale', measure: statsAtScale },
+  { group: 8, title: 'local server under load', measure: underLoad },
 ];
