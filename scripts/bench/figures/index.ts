@@ -2,6 +2,7 @@
 import type { Figure } from '../budget';
 import { bundles } from './bundles';
 import { cloudCost } from './cloud-cost';
+import { importTimes } from './import';
 import { underLoad } from './load';
 import { packages } from './packages';
 import { payloads } from './payloads';
@@ -22,4 +23,5 @@ export const FIGURES: FigureGroup[] = [
   { group: 6, title: 'cloud cost of counting', measure: cloudCost },
   { group: 7, title: 'statistics at scale', measure: statsAtScale },
   { group: 8, title: 'local server under load', measure: underLoad },
+  { group: 9, title: 'import', measure: importTimes },
 ];
