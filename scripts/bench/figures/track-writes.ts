@@ -17,7 +17,7 @@ import { type Recorder, recordWrites, replay } from '../sql-recorder';
 
 const EVENTS = 3_000;
 const READERS = 500;
-const RUNS = 3;
+const RUNS = 5;
 const MIN_SHARE_OF_RAW = 0.5;
 
 const speeches = loadCatalog().flatMap((i) => i.articles.map((a) => a.id));
