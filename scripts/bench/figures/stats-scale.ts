@@ -4,12 +4,13 @@
  */
 import { createSqliteStores, openDatabase } from '../../../backend/storage/sqlite';
 import { createTrackStore } from '../../../backend/storage/sqlite/track';
+import { addDays, dayOf } from '../../../backend/track/day';
 import type { Figure } from '../budget';
 import { BENCH_NOW, type Caller, callerOver } from '../harness';
 import { median, timeRuns } from '../measure';
 import { writeReaders } from '../scale/generate';
 import { ledgerScanStats } from '../scale/ledger-scan';
-import { EVENTS_PER_READER, syntheticCatalog } from '../scale/synthetic';
+import { DAYS, EVENTS_PER_READER, syntheticCatalog } from '../scale/synthetic';
 
 const SIZES = [100_000, 1_000_000];
 const MAX_MS = 20;
@@ -17,6 +18,12 @@ const MIN_SPEEDUP = 100;
 /** "It should not grow": ten times the events may cost at most twice the time. */
 const MAX_GROWTH = 2;
 const RUNS = 9;
+const SLOW_NOTE =
+  'a 30-day range reads every day × speech × channel cell (up to 30 × 50 × 8 = 12,000) into JS before summing, and ' +
+  'fetching them alone takes most of the time (StatsStore.cells above). 20 ms would take the store summing in SQL ' +
+  '(GROUP BY speech, channel for the figures and GROUP BY day for the series: hundreds of rows, not thousands) — a ' +
+  'change to the StatsStore port on both adapters. The scan ratio misses for the same reason: the scan is slow, the ' +
+  'counters are not fast enough';
 /** The scan of a million entries takes seconds: once is enough to be a hundred times slower, or not. */
 const SCAN_RUNS = (events: number) => (events > 100_000 ? 1 : 3);
 
@@ -62,6 +69,16 @@ export async function statsAtScale(): Promise<Figure[]> {
         unit: 's',
         budget: null,
       });
+      const range = { from: addDays(dayOf(BENCH_NOW), -(DAYS - 1)), to: addDays(dayOf(BENCH_NOW), 1) };
+      let rows = 0;
+      const cellsMs = median(await timeRuns(RUNS, async () => (rows = (await stores.stats.cells(range)).length)));
+      generated.push({
+        group: 7,
+        name: `StatsStore.cells of 30 days (${rows} rows) at ${label}`,
+        value: cellsMs,
+        unit: 'ms',
+        budget: null,
+      });
       for (const [action, input] of ACTIONS(speeches[7] as string)) {
         const ms = await timed(counters, action, input, RUNS);
         const scanned = await timed(scan, action, input, SCAN_RUNS(size), size <= 100_000);
@@ -71,7 +88,14 @@ export async function statsAtScale(): Promise<Figure[]> {
     const figures = [...generated];
     for (const [action, runs] of times) {
       for (const { label, ms } of runs) {
-        figures.push({ group: 7, name: `stats.${action} at ${label}`, value: ms, unit: 'ms', budget: { max: MAX_MS } });
+        figures.push({
+          group: 7,
+          name: `stats.${action} at ${label}`,
+          value: ms,
+          unit: 'ms',
+          budget: { max: MAX_MS },
+          ...(ms > MAX_MS && label.startsWith('1000k') && { note: SLOW_NOTE }),
+        });
       }
       for (const { label, ms, scanned } of runs) {
         figures.push({
