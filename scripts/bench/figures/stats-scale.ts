@@ -19,7 +19,7 @@ const MIN_SPEEDUP = 100;
 const MAX_GROWTH = 2;
 const RUNS = 9;
 const SLOW_NOTE =
-  'a 30-day range reads every day × speech × channel cell (up to 30 × 50 × 8 = 12,000) into JS before summing, and ' +
+  'every stats call misses 20 ms for one reason: a 30-day range reads every day × speech × channel cell (up to 30 × 50 × 8 = 12,000) into JS before summing, and ' +
   'fetching them alone takes most of the time (StatsStore.cells above). 20 ms would take the store summing in SQL ' +
   '(GROUP BY speech, channel for the figures and GROUP BY day for the series: hundreds of rows, not thousands) — a ' +
   'change to the StatsStore port on both adapters. The scan ratio misses for the same reason: the scan is slow, the ' +
@@ -86,15 +86,19 @@ export async function statsAtScale(): Promise<Figure[]> {
       }
     }
     const figures = [...generated];
+    let explained = false;
     for (const [action, runs] of times) {
       for (const { label, ms } of runs) {
+        // The first miss says why; the others miss for the same reason.
+        const explain = ms > MAX_MS && !explained;
+        if (explain) explained = true;
         figures.push({
           group: 7,
           name: `stats.${action} at ${label}`,
           value: ms,
           unit: 'ms',
           budget: { max: MAX_MS },
-          ...(ms > MAX_MS && label.startsWith('1000k') && { note: SLOW_NOTE }),
+          ...(explain && { note: SLOW_NOTE }),
         });
       }
       for (const { label, ms, scanned } of runs) {
