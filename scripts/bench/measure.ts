@@ -1,4 +1,4 @@
-/** Small statistics for benches: medians of repeated runs, printed as one table. */
+/** Small statistics for benches: medians of repeated runs (the table and budgets are budget.ts's). */
 export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -13,9 +13,4 @@ export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknow
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return times;
-}
-
-export function report(title: string, rows: Array<Record<string, string | number>>): void {
-  process.stdout.write(`\n${title}\n`);
-  console.table(rows);
 }

@@ -1,7 +1,10 @@
 import type { Speaker } from '../../typings/contract';
 import { isEditorsNoteTitle, parseByline } from './byline';
+import { PlacedParagraphs } from './continued';
 import type { MarkedBlock, SourceBlock } from './source';
-import { hasSentenceEnd, overlapLength } from './text';
+import { hasSentenceEnd } from './text';
+
+export { MIN_OVERLAP } from './continued';
 
 /** A paragraph on its way into an article: one source block, or several joined. */
 export interface Piece {
@@ -34,12 +37,6 @@ export interface Layout {
   headerExtras: Piece[];
 }
 
-/**
- * A continuation must repeat at least this much of the paragraph it continues: phrases such as
- * “党的二十大精神” (7 characters) open and close many paragraphs without continuing anything.
- */
-export const MIN_OVERLAP = 15;
-
 const isTitleBefore = (blocks: SourceBlock[], i: number): boolean => {
   const title = blocks[i];
   const byline = blocks[i + 1];
@@ -60,6 +57,7 @@ const piece = (block: SourceBlock, index: number): Piece => ({
  */
 export function layOut(all: MarkedBlock[]): Layout {
   const blocks = all.filter((b) => !b.duplicate);
+  const positions = new Map(blocks.map((b, i) => [b, i]));
   const firstSection = blocks.findIndex((b, i) => isTitleBefore(blocks, i) || isEditorsNoteTitle(b.text));
   const headerBlocks = blocks.slice(0, firstSection < 0 ? blocks.length : firstSection);
   const subtitleBlock = headerBlocks.find((b) => /^[—－-]{1,2}/.test(b.text));
@@ -72,10 +70,10 @@ export function layOut(all: MarkedBlock[]): Layout {
     followed: [],
     headerExtras: headerBlocks
       .filter((b) => b !== titleBlock && b !== subtitleBlock)
-      .map((b) => piece(b, blocks.indexOf(b))),
+      .map((b) => piece(b, positions.get(b) as number)),
   };
 
-  const owners = new Map<Piece, Section>();
+  const placed = new PlacedParagraphs<Piece, Section>();
   let current: Section | null = null;
   let following = false;
   let kept = -1;
@@ -91,7 +89,7 @@ export function layOut(all: MarkedBlock[]): Layout {
       }
       continue;
     }
-    kept = blocks.indexOf(block);
+    kept = positions.get(block) as number;
     if (isTitleBefore(all, i)) {
       const speaker = parseByline((all[i + 1] as SourceBlock).text) as Speaker;
       current = { kind: 'speech', title: block.text, speaker, line: block.line, pieces: [] };
@@ -106,10 +104,10 @@ export function layOut(all: MarkedBlock[]): Layout {
       following = false;
       continue;
     }
-    const continued = findContinued(block.text, owners);
+    const continued = placed.continued(block.text);
     if (continued) {
       const [target, overlap, section] = continued;
-      target.text += block.text.slice(overlap);
+      placed.extend(target, block.text.slice(overlap));
       target.lines.push(block.line);
       layout.continuations.push({ line: block.line, intoLine: target.lines[0] as number, overlap, section });
       current = section;
@@ -125,17 +123,8 @@ export function layOut(all: MarkedBlock[]): Layout {
       continue;
     }
     current.pieces.push(p);
-    owners.set(p, current);
+    placed.add(p, current);
     if (following) layout.followed.push({ line: block.line, section: current });
   }
   return layout;
-}
-
-function findContinued(text: string, owners: Map<Piece, Section>): [Piece, number, Section] | null {
-  let best: [Piece, number, Section] | null = null;
-  for (const [candidate, section] of owners) {
-    const overlap = overlapLength(candidate.text, text);
-    if (overlap >= MIN_OVERLAP && (!best || overlap > best[1])) best = [candidate, overlap, section];
-  }
-  return best;
 }

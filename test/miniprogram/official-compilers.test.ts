@@ -1,59 +1,62 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { wxmlToJs, wxssToJs } from 'miniprogram-compiler';
+import { checkTemplates, sourcesOf } from '../../scripts/mp/templates';
 
 /**
- * Every WXML and WXSS file goes through WeChat's own compilers (wcc, wcsc), as DevTools would.
- * They are compiled from a copy without the .json files: wcc would otherwise chase the npm
- * component paths that only DevTools resolves.
+ * `npm run check:mp` (part of `npm test`) puts every project WXML and WXSS file through WeChat's own compilers,
+ * wcc and wcsc; these tests are about the check itself, on small folders of their own.
  */
 const root = path.join(__dirname, '../../miniprogram');
 
-function sources(dir: string, ext: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith(ext) && !file.startsWith('miniprogram_npm'))
-    .map((file) => file.split(path.sep).join('/'));
-}
-
-function copyOf(files: string[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wx-compile-'));
-  for (const file of files) cpSync(path.join(root, file), path.join(dir, file));
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wx-check-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
   return dir;
 }
 
-const wxml = sources(root, '.wxml');
-const wxss = sources(root, '.wxss');
-
-test('the app has pages to compile', () => {
-  expect(wxml).toEqual(expect.arrayContaining(['pages/installment/index.wxml', 'pages/article/index.wxml']));
-  expect(wxss).toContain('app.wxss');
+let dirs: string[] = [];
+const made = (files: Record<string, string>) => {
+  const dir = folder(files);
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
 });
 
-test('every WXML file compiles with wcc', () => {
-  const dir = copyOf(wxml);
-  try {
-    expect(() => wxmlToJs(dir)).not.toThrow();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the check covers the app’s pages and the staff subpackage, not the packed npm packages', () => {
+  expect(sourcesOf(root, '.wxml')).toEqual(
+    expect.arrayContaining([
+      'pages/installment/index.wxml',
+      'pages/article/index.wxml',
+      'staff/pages/overview/index.wxml',
+    ]),
+  );
+  expect(sourcesOf(root, '.wxss')).toContain('app.wxss');
+  expect([...sourcesOf(root, '.wxml'), ...sourcesOf(root, '.wxss')].some((f) => f.startsWith('miniprogram_npm'))).toBe(
+    false,
+  );
 });
 
-test('every WXSS file compiles with wcsc', () => {
-  const dir = copyOf(wxss);
-  try {
-    expect(wxssToJs(dir)).toContain('app.wxss');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('sound files pass', () => {
+  const dir = made({ 'a/index.wxml': '<view class="a">{{x}}</view>', 'a/index.wxss': '.a { color: red; }' });
+  expect(checkTemplates(dir)).toEqual({ wxml: ['a/index.wxml'], wxss: ['a/index.wxss'], failures: [] });
 });
 
-test('the check fails on broken WXML', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wx-compile-'));
-  try {
-    writeFileSync(path.join(dir, 'broken.wxml'), '<view><text>{{a</view>');
-    expect(() => wxmlToJs(dir)).toThrow();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('broken WXML and WXSS are named, each file with what the compiler said', () => {
+  const dir = made({
+    'ok/index.wxml': '<view>ok</view>',
+    'pages/broken/index.wxml': '<view><text>{{a</view>',
+    'ok/index.wxss': '.a { color: red; }',
+    'pages/broken/index.wxss': '.a { color: red;',
+  });
+  const { failures } = checkTemplates(dir);
+  expect(failures.map((f) => f.file)).toEqual(['pages/broken/index.wxml', 'pages/broken/index.wxss']);
+  expect(failures[0]?.message).toContain('pages/broken/index.wxml:1');
+  expect(failures[1]?.message).toContain('pages/broken/index.wxss');
 });
