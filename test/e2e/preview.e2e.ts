@@ -89,6 +89,20 @@ export const steps: Step[] = [
     },
   },
   {
+    name: 'A taps 返回全部发言: back to the one home page, with no back arrow to a second home',
+    async run(j) {
+      const p = j.preview;
+      const home = p.el(ARTICLE, 'pager-home');
+      await home.scrollIntoViewIfNeeded();
+      await home.tap();
+      await p.onPage(HOME);
+      assert.equal(await p.page.locator(`.wx-page[data-route="${HOME}"]`).count(), 1, 'one home page on the stack');
+      assert.equal(await p.page.locator('.wx-page').count(), 1, 'the home page is the whole stack');
+      assert.equal(await p.page.getByRole('button', { name: '返回' }).isVisible(), false, 'home shows no back arrow');
+      await openFirstSpeech(p);
+    },
+  },
+  {
     name: 'A switches to 特大: the body font grows, and a reload keeps it',
     async run(j) {
       const p = j.preview;

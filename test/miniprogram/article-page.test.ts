@@ -187,3 +187,34 @@ describe('sharing', () => {
     expect(sent.input.read?.attribution).toMatchObject({ scene: 1154, ch: 'tl' });
   });
 });
+
+describe('返回全部发言', () => {
+  const globals = globalThis as unknown as { getCurrentPages: () => Array<{ route: string }> };
+  const original = globals.getCurrentPages;
+  afterEach(() => {
+    globals.getCurrentPages = original;
+  });
+
+  test('goes back to the home page already open, instead of stacking a second one', async () => {
+    globals.getCurrentPages = () => [{ route: 'pages/installment/index' }, { route: 'pages/article/index' }];
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.pager-home')?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.navigateBack).toHaveBeenCalledWith(expect.objectContaining({ delta: 1 }));
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+    expect(wxMock.reLaunch).not.toHaveBeenCalled();
+  });
+
+  test('when the speech was the entry page, relaunches to the home page: one page, no back arrow', async () => {
+    globals.getCurrentPages = () => [{ route: 'pages/article/index' }];
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.pager-home')?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/installment/index' }));
+    expect(wxMock.navigateBack).not.toHaveBeenCalled();
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+  });
+});

@@ -1,7 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { drawToFile } from '../../services/canvas';
 import { getRect } from '../../services/layout';
-import { enableShareMenu, replacePage, scrollPageTo } from '../../services/navigation';
+import { enableShareMenu, goHome, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
 import { article, entry, poster, settings, shareCards } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
@@ -160,7 +160,8 @@ ComponentWithStore({
     },
 
     onHome() {
-      replacePage('/pages/installment/index');
+      this.savePosition();
+      goHome();
     },
 
     /** The speech's own share images, drawn once it shows (not in 朋友圈 single-page mode, which cannot share). */
