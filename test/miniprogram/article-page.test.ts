@@ -139,15 +139,56 @@ describe('font size and care mode', () => {
     expect(relaunched.page.querySelector('.fs-2')).toBeTruthy();
   });
 
-  test('WeChat’s large system font turns care mode on, never smaller than 特大', async () => {
+  test('WeChat’s large system font turns care mode on at 特大, and the page says what care mode does', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.care')).toBeTruthy();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(text()).toContain('关怀模式已开：文字更大，颜色更深，按钮更大');
+  });
+
+  test('with 关怀模式 on, tapping 标准 or 大 gives that size', async () => {
     wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
     const app = freshApp();
     const { page } = await app.open('article', { id: articleIdAt(0) });
-    expect(page.querySelector('.care')).toBeTruthy();
-    expect(page.querySelector('.fs-2')).toBeTruthy();
     page.querySelectorAll('.font-step')[0]?.dispatchEvent('tap');
     await app.settle();
-    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.font-step-on')?.dom?.textContent).toBe('标准');
+    page.querySelectorAll('.font-step')[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-1')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeTruthy();
+  });
+
+  test('with WeChat’s care mode on, the reader’s 关怀模式 off and 标准 survive returns from the background and relaunches', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const app = freshApp();
+    await app.launch();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.care-toggle')?.dispatchEvent('tap');
+    await app.settle();
+    page.querySelectorAll('.font-step')[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeFalsy();
+    // Back from the background: what App.onShow does again.
+    require('../../miniprogram/services/system').forgetSystemFacts();
+    app.stores.settings.followSystem();
+    await app.settle();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeFalsy();
+    const relaunched = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(relaunched.page.querySelector('.fs-0')).toBeTruthy();
+    expect(relaunched.page.querySelector('.care')).toBeFalsy();
+  });
+
+  test('WeChat’s font 大 (20 px) opens the speech one step up, at 大', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 20, fontSizeScaleFactor: 1.18 };
+    const { page } = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.fs-1')).toBeTruthy();
+    expect(page.querySelector('.font-step-on')?.dom?.textContent).toBe('大');
+    expect(page.querySelector('.care')).toBeFalsy();
   });
 });
 
