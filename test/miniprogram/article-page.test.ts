@@ -31,10 +31,12 @@ describe('the article page', () => {
     expect(text()).toContain('阅读 1');
   });
 
-  test('ends a truncated speech with a plain notice', async () => {
-    const { page, text } = await freshApp().open('article', { id: articleIdAt(1) });
-    expect(page.querySelector('.truncated')).toBeTruthy();
-    expect(text()).toContain('原版面至此未完');
+  test('an incomplete speech says 原版面未刊完 where it breaks off and at its end, and nothing else', async () => {
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(2) });
+    expect(page.querySelector('.truncated')?.dom?.textContent).toContain('原版面未刊完');
+    const cuts = page.querySelectorAll('.cut').map((c) => c.dom?.textContent);
+    expect(cuts).toEqual(['……（原版面未刊完）', '……（原版面未刊完）']);
+    expect(text()).not.toMatch(/版面节选|不完整|摘登，原版面至此/);
   });
 
   test('costs one cloud call to open: the article with its read, or only the read when cached', async () => {
