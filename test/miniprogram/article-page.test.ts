@@ -78,9 +78,28 @@ describe('the article page', () => {
     expect(page.querySelectorAll('.para').length).toBeGreaterThan(0);
   });
 
-  test('a link that names no speech says so instead of loading forever', async () => {
-    const { text } = await freshApp().open('article', {});
+  test('a link that names no speech says so instead of loading forever, and offers the speeches', async () => {
+    const app = freshApp();
+    const { page, text } = await app.open('article', {});
+    await app.settle();
     expect(text()).toContain('链接不完整');
+    expect(page.querySelectorAll('.missing-item')).toHaveLength(6);
+  });
+
+  test('an old link to a speech that is gone offers the installment’s speeches, not a pointless 重新加载', async () => {
+    const app = freshApp();
+    const { page, text } = await app.open('article', { id: 'zzzzzz' });
+    await app.settle();
+    expect(text()).toContain('这篇文章不存在或已下线');
+    expect(page.querySelector('.retry')).toBeFalsy();
+    const listed = page.querySelectorAll('.missing-item');
+    expect(listed).toHaveLength(6);
+    expect(text()).toContain('潮起东方万象新 勇担使命再出发');
+    listed[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/pages/article/index?id=${articleIdAt(1)}` }),
+    );
   });
 });
 
