@@ -103,6 +103,38 @@ export const steps: Step[] = [
     },
   },
   {
+    name: 'the reading progress bar shows against the red nav bar in light mode, and grows as A scrolls',
+    async run(j) {
+      const p = j.preview;
+      await p.current.evaluate((el) => el.scrollTo(0, 1200));
+      await p.page.waitForFunction(() => {
+        const bar = document.querySelector<HTMLElement>(
+          '.wx-page:not([hidden]) [class*="--progress"]:not([class*="track"])',
+        );
+        return bar !== null && bar.getBoundingClientRect().width > 10;
+      });
+      const look = await p.page.evaluate(() => {
+        const bar = document.querySelector('.wx-page:not([hidden]) [class*="--progress"]:not([class*="track"])');
+        const track = document.querySelector('.wx-page:not([hidden]) [class*="--progress-track"]');
+        const nav = document.querySelector('.nav-bar');
+        if (!bar || !track || !nav) return null;
+        return {
+          bar: getComputedStyle(bar).backgroundColor,
+          track: getComputedStyle(track).backgroundColor,
+          nav: getComputedStyle(nav).backgroundColor,
+          height: bar.getBoundingClientRect().height,
+        };
+      });
+      assert.ok(look, 'the page has a progress bar on a track, under the nav bar');
+      assert.notEqual(look.bar, look.nav, 'the bar is not in the nav bar’s own colour');
+      assert.notEqual(look.track, look.nav, 'its track stands out from the nav bar');
+      assert.notEqual(look.bar, look.track, 'the filled part stands out from its track');
+      assert.ok(look.height >= 4, `the bar is at least 4 px tall (${look.height})`);
+      await p.shot('03-progress');
+      await p.current.evaluate((el) => el.scrollTo(0, 0));
+    },
+  },
+  {
     name: 'A switches to 特大: the body font grows, and a reload keeps it',
     async run(j) {
       const p = j.preview;
