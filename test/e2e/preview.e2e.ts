@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openSqliteStores } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
-import { ARTICLE, type Call, fontSize, HOME, type Preview, STAFF } from './support/preview';
+import { ARTICLE, type Call, fontSize, HOME, type Preview, SEARCH, STAFF } from './support/preview';
 
 export interface Journey {
   preview: Preview;
@@ -227,6 +227,53 @@ export const steps: Step[] = [
       const left = (JSON.parse(queued ?? '{"v":[]}') as { v: Array<{ eventId: string }> }).v;
       assert.ok(!left.some((e) => e.eventId === eventId), 'the read has left the queue');
       await p.shot('05-back-online');
+    },
+  },
+  {
+    name: 'at 超大 everything grows: the share button, headings over the body, 展开全文, the search box and 没有找到',
+    async run(j) {
+      const p = j.preview;
+      await p.el(ARTICLE, 'font-step').filter({ hasText: '超大' }).tap();
+      await p.page.waitForFunction(() => document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]') !== null);
+      const body = await fontSize(p.el(ARTICLE, 'para'));
+      assert.ok(body >= 26, `超大 body text is about 27 px (${body})`);
+      // Headings' size, as the page sets it for every heading (this speech has none of its own).
+      const heading = await p.page.evaluate(() => {
+        const root = document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]');
+        return root ? Number.parseFloat(getComputedStyle(root).getPropertyValue('--heading')) : 0;
+      });
+      assert.ok(heading >= body + 3, `a heading is clearly larger than the body (${heading} vs ${body})`);
+      // TDesign's button eases into its new size: wait until it has settled.
+      await p.page.waitForTimeout(600);
+      const share = await fontSize(p.current.locator('wx-button[open-type="share"]'));
+      assert.ok(share >= body, `分享给好友 is as large as the body (${share} vs ${body})`);
+      await p.page.getByLabel('深色模式').setChecked(true);
+      await p.page.waitForFunction(() => {
+        const page = document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]');
+        return page !== null && getComputedStyle(page).backgroundColor === 'rgb(17, 17, 17)';
+      });
+      await p.shot('09-article-xl-dark');
+      await p.page.getByLabel('深色模式').setChecked(false);
+
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await p.onPage(HOME);
+      const toggle = await fontSize(p.el(HOME, 'note-toggle'));
+      assert.ok(toggle >= body, `展开全文 is at body size (${toggle} vs ${body})`);
+      await p.el(HOME, 'search-entry').tap();
+      await p.onPage(SEARCH);
+      const box = p.current.locator('input').first();
+      assert.ok((await fontSize(box)) >= body, `the search box’s words are at body size (${await fontSize(box)})`);
+      await box.fill('无此词语');
+      await box.press('Enter');
+      const empty = p.current.getByText('没有找到', { exact: false });
+      await empty.waitFor();
+      assert.ok((await fontSize(empty)) >= body, `没有找到 is at body size (${await fontSize(empty)})`);
+      await box.fill('融合');
+      await box.press('Enter');
+      await p.el(SEARCH, 'hit').first().waitFor();
+      await p.shot('09-search-xl');
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await openFirstSpeech(p);
     },
   },
   {
