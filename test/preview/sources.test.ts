@@ -54,6 +54,9 @@ describe('collectSources', () => {
       'staff/pages/article/index',
       'staff/pages/channels/index',
       'staff/pages/export/index',
+      'staff/pages/code/index',
+      'staff/pages/people/index',
+      'staff/pages/issues/index',
     ]);
     expect(sources.pages[0]).toMatchObject({ title: '发言摘登', pullDownRefresh: true });
     const article = sources.files['/pages/article/index.wxss'] ?? '';
