@@ -32,9 +32,7 @@ export const laterDay = (a: DayKey, b: DayKey): DayKey => (a > b ? a : b);
  * the speech and channel they opened first): summed over speeches they give exact distinct readers of a day and of
  * all time, which per-speech UV cannot; `siteAnonUv` and `siteNewAnonUv` do the same for anonymous readers. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of
  * the speech) count counted openings of both kinds; `shares` counts one share per reader × speech × target × day,
- * and `reshares` those of them made by a reader a share had brought to the speech. Staff (the caller's role when the
- * event was recorded: `staff` on the entry) checking a page are counted apart in `staffPv`/`staffUv` and in nothing
- * else: not in the headline, the site-wide readers, share-driven reads or completions.
+ * and `reshares` those of them made by a reader a share had brought to the speech.
  */
 export const DAILY_COUNTERS = [
   'pv',
@@ -52,8 +50,6 @@ export const DAILY_COUNTERS = [
   'shareReads',
   'unknownShareReads',
   'completions',
-  'staffPv',
-  'staffUv',
 ] as const;
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];
 export type DailyCounts = Record<DailyCounter, number>;
@@ -71,7 +67,6 @@ export const TOTAL_OF = {
   shareReads: 'shareReads',
   unknownShareReads: 'unknownShareReads',
   completions: 'completions',
-  staffPv: 'staffPv',
 } as const satisfies Record<string, DailyCounter>;
 export type TotalCounter = keyof typeof TOTAL_OF;
 export type TotalCounts = Record<TotalCounter, number>;
@@ -124,8 +119,6 @@ export interface ReadEntry extends EntryBase {
   siteFirstEver?: boolean;
   /** eventId of the counted read whose 30-minute window this opening falls in (its own when counted). */
   session: string;
-  /** Read by a staff member (staff or administrator when it was recorded): counted in staffPv/staffUv only. */
-  staff?: boolean;
 }
 
 /** A progress event that completed a reading; progress that completes nothing is not kept. */
@@ -133,8 +126,6 @@ export interface CompletionEntry extends EntryBase {
   type: 'completion';
   readEventId: string;
   session: string;
-  /** Completing a staff member's read: counts in no counter. */
-  staff?: boolean;
 }
 
 export interface ShareEntry extends EntryBase {
@@ -253,16 +244,12 @@ const one = (flag: boolean): number => (flag ? 1 : 0);
 
 /**
  * The counter delta one ledger entry stands for: used when recording it and again when reconciling.
- * Anonymous readers and staff never move the headline `pv`/`uv`: they have counters of their own.
+ * Anonymous readers never move the headline `pv`/`uv`: they have counters of their own.
  */
 export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
   let add: Partial<DailyCounts>;
   switch (entry.type) {
     case 'read': {
-      if (entry.staff === true) {
-        add = { staffPv: one(entry.counted), staffUv: one(entry.firstToday) };
-        break;
-      }
       const named = kind === 'openid';
       add = {
         pv: one(named && entry.counted),
@@ -281,7 +268,7 @@ export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
       break;
     }
     case 'completion':
-      add = { completions: one(entry.staff !== true) };
+      add = { completions: 1 };
       break;
     case 'share': {
       const counted = entry.counted !== false;

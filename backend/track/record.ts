@@ -63,15 +63,7 @@ export async function recordEvents(
     if (reader === null) {
       answer(pending, failAll(list, 'BAD_REQUEST', NO_READER));
     } else {
-      // Staff checking a page are counted apart: only a named caller can be staff.
-      const staff = reader.kind === 'openid' && (await ctx.caller()).role !== 'reader';
-      const options = {
-        reader,
-        events: list,
-        now: ctx.now().getTime(),
-        sharePrefix: sharePrefixOf(reader.key),
-        staff,
-      };
+      const options = { reader, events: list, now: ctx.now().getTime(), sharePrefix: sharePrefixOf(reader.key) };
       try {
         answer(pending, await ctx.stores.track.applyEvents(requestFor(options), decideEvents(options)));
       } catch (error) {

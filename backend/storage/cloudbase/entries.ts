@@ -8,8 +8,6 @@ const FIRST_TODAY = 4;
 const UNKNOWN_SHARE = 8;
 const SITE_FIRST_TODAY = 16;
 const SITE_FIRST_EVER = 32;
-/** A read (or its completion) by a staff member. */
-const STAFF = 64;
 /** A share's second bit: made by a reader a share had brought. */
 const RESHARE = 2;
 
@@ -36,13 +34,12 @@ export function toEntryDoc(e: LedgerEntry): EntryDoc {
           [e.unknownShare, UNKNOWN_SHARE],
           [e.siteFirstToday === true, SITE_FIRST_TODAY],
           [e.siteFirstEver === true, SITE_FIRST_EVER],
-          [e.staff === true, STAFF],
         ),
         x: e.session,
         ...(e.share !== null && { s: e.share }),
       };
     case 'completion':
-      return { y: 'c', ...base, f: bits([e.staff === true, STAFF]), x: e.session, p: e.readEventId };
+      return { y: 'c', ...base, f: 0, x: e.session, p: e.readEventId };
     case 'share':
       return {
         y: 's',
@@ -69,16 +66,9 @@ export function fromEntryDoc(eventId: string, day: DayKey, d: EntryDoc): LedgerE
         siteFirstToday: has(d.f, SITE_FIRST_TODAY),
         siteFirstEver: has(d.f, SITE_FIRST_EVER),
         session: d.x ?? eventId,
-        ...(has(d.f, STAFF) && { staff: true }),
       };
     case 'c':
-      return {
-        ...base,
-        type: 'completion',
-        readEventId: d.p ?? '',
-        session: d.x ?? '',
-        ...(has(d.f, STAFF) && { staff: true }),
-      };
+      return { ...base, type: 'completion', readEventId: d.p ?? '', session: d.x ?? '' };
     case 's':
       return {
         ...base,

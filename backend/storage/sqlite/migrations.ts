@@ -197,16 +197,6 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
-  {
-    name: 'staff reads counted apart',
-    up(db) {
-      db.exec(`
-        ALTER TABLE article_daily ADD COLUMN staff_pv INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE article_daily ADD COLUMN staff_uv INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE article_stats ADD COLUMN staff_pv INTEGER NOT NULL DEFAULT 0;
-      `);
-    },
-  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

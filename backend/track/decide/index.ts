@@ -20,8 +20,6 @@ export interface DecideOptions {
   now: number;
   /** The start of the reader's own share ids (sharePrefixOf in core/reader-key.ts). */
   sharePrefix: string;
-  /** The caller is staff (ctx.caller()): their reads count apart, never in the read count. */
-  staff?: boolean;
 }
 
 /** What `applyEvents` must load for these events. */
@@ -50,9 +48,9 @@ function shareIdsOf(event: TrackEvent): string[] {
  * good, and the 121st of a minute for now; then each kind has its rule (read.ts, progress.ts, share.ts).
  * Pure: the store may run it more than once.
  */
-export function decideEvents({ reader, events, now, sharePrefix, staff = false }: DecideOptions) {
+export function decideEvents({ reader, events, now, sharePrefix }: DecideOptions) {
   return (snapshot: TrackSnapshot): TrackDecision<EventOutcome[]> => {
-    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot, sharePrefix, staff);
+    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot, sharePrefix);
     const decideOne = (event: TrackEvent): EventOutcome => {
       const known = ledger.known(event.eventId);
       if (known) return repeated(event, known, ledger);
@@ -83,7 +81,7 @@ function repeated(event: TrackEvent, known: LedgerEntry, ledger: WorkingLedger):
       eventId: event.eventId,
       ok: true,
       type: 'read',
-      counted: known.counted && ledger.named && known.staff !== true,
+      counted: known.counted && ledger.named,
       readCount: ledger.readCount(event.articleId),
     };
   }

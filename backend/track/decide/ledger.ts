@@ -51,8 +51,6 @@ export class WorkingLedger {
     snapshot: TrackSnapshot,
     /** The start of the reader's own share ids. */
     readonly sharePrefix: string,
-    /** The caller is staff: their reads are counted apart (model.ts). */
-    readonly staff = false,
   ) {
     this.day = day;
     const stored: ReaderState | null = snapshot.state;

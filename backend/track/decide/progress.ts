@@ -24,7 +24,6 @@ export function decideProgress(ledger: WorkingLedger, event: ProgressEvent, read
       channel: state.sessionChannel,
       readEventId: event.readEventId,
       session: read.session,
-      ...(read.staff === true && { staff: true }),
     });
     ledger.setArticle(event.articleId, { ...state, completed: read.session });
   }

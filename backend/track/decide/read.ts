@@ -8,7 +8,7 @@ import type { EventOutcome } from './outcome';
 
 /**
  * An opening counts unless the reader opened the same speech within 30 minutes (an anonymous reader's never moves
- * the read count, nor does a staff member's); it is share-driven when `s` names a recorded share of this speech by another reader.
+ * the read count); it is share-driven when `s` names a recorded share of this speech by another reader.
  */
 export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcome {
   const { now, day } = ledger;
@@ -38,7 +38,6 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
     siteFirstToday: site.today,
     siteFirstEver: site.ever,
     session,
-    ...(ledger.staff && { staff: true }),
   });
   ledger.setArticle(event.articleId, {
     lastOpenAt: Math.max(before?.lastOpenAt ?? now, now),
@@ -48,7 +47,7 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
     completed: ongoing?.completed ?? null,
     ...((before?.viaShare === true || share !== null) && { viaShare: true }),
   });
-  const moved = counted && ledger.named && !ledger.staff;
+  const moved = counted && ledger.named;
   const readCount = moved ? ledger.countRead(event.articleId) : ledger.readCount(event.articleId);
   return { eventId: event.eventId, ok: true, type: 'read', counted: moved, readCount };
 }
