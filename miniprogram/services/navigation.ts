@@ -7,6 +7,23 @@ export const replacePage = (url: string): void => {
   wx.redirectTo({ url });
 };
 
+const HOME_ROUTE = 'pages/installment/index';
+
+/**
+ * Back to the installment's home page: the one already on the stack when there is one (navigateBack, so no second
+ * home with a back arrow to an identical home), else a relaunch to it (the article was the entry page).
+ */
+export const goHome = (): void => {
+  const stack = getCurrentPages();
+  const at = stack.map((page) => page.route).lastIndexOf(HOME_ROUTE);
+  if (at >= 0) {
+    const delta = stack.length - 1 - at;
+    if (delta > 0) wx.navigateBack({ delta });
+    return;
+  }
+  wx.reLaunch({ url: `/${HOME_ROUTE}` });
+};
+
 export const scrollPageTo = (scrollTop: number): void => {
   wx.pageScrollTo({ scrollTop, duration: 0 });
 };

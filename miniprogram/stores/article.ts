@@ -65,6 +65,8 @@ export class ArticleStore {
   readCountText = '';
   offline = false;
   errorMessage = '';
+  /** The link names no speech that is online (a bad or old link): the page offers the installment's speeches. */
+  missing = false;
   /** 0..100, rounded: the progress bar's width. */
   progress = 0;
   private requested: { id: string; query: Record<string, string | undefined> } | null = null;
@@ -107,6 +109,7 @@ export class ArticleStore {
    */
   async load(id: string, query: Record<string, string | undefined> = {}): Promise<void> {
     this.requested = { id, query };
+    this.missing = false;
     const read: ReadEvent = {
       type: 'read',
       eventId: newEventId(),
@@ -140,7 +143,8 @@ export class ArticleStore {
       }
       runInAction(() => {
         this.status = 'error';
-        this.errorMessage = res.code === 'NOT_FOUND' ? '这篇文章不存在或已下线' : res.message;
+        this.missing = res.code === 'NOT_FOUND';
+        this.errorMessage = this.missing ? '这篇文章不存在或已下线' : res.message;
       });
       return;
     }
@@ -212,6 +216,7 @@ export class ArticleStore {
   /** Opened by a link or code that names no speech. */
   setMissing(): void {
     this.status = 'error';
+    this.missing = true;
     this.errorMessage = '链接不完整，没有找到要打开的文章';
   }
 
@@ -225,6 +230,7 @@ export class ArticleStore {
     this.readCountText = '';
     this.offline = false;
     this.errorMessage = '';
+    this.missing = false;
     this.progress = 0;
   }
 
@@ -236,6 +242,7 @@ export class ArticleStore {
       this.status = 'ready';
       this.offline = offline;
       this.errorMessage = '';
+      this.missing = false;
       this.progress = 0;
     });
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openSqliteStores } from '../../backend/storage/sqlite';
 import { addDays, dayOf } from '../../backend/track/day';
-import { ARTICLE, type Call, fontSize, HOME, type Preview, STAFF } from './support/preview';
+import { ARTICLE, type Call, fontSize, HOME, type Preview, SEARCH, STAFF } from './support/preview';
 
 export interface Journey {
   preview: Preview;
@@ -86,6 +86,52 @@ export const steps: Step[] = [
       assert.equal(again.result?.data?.counted, false, 'a re-opening within 30 minutes is not counted');
       assert.match(await readCount(p), /阅读1$/);
       await p.shot('02-article-again');
+    },
+  },
+  {
+    name: 'A taps 返回全部发言: back to the one home page, with no back arrow to a second home',
+    async run(j) {
+      const p = j.preview;
+      const home = p.el(ARTICLE, 'pager-home');
+      await home.scrollIntoViewIfNeeded();
+      await home.tap();
+      await p.onPage(HOME);
+      assert.equal(await p.page.locator(`.wx-page[data-route="${HOME}"]`).count(), 1, 'one home page on the stack');
+      assert.equal(await p.page.locator('.wx-page').count(), 1, 'the home page is the whole stack');
+      assert.equal(await p.page.getByRole('button', { name: '返回' }).isVisible(), false, 'home shows no back arrow');
+      await openFirstSpeech(p);
+    },
+  },
+  {
+    name: 'the reading progress bar shows against the red nav bar in light mode, and grows as A scrolls',
+    async run(j) {
+      const p = j.preview;
+      await p.current.evaluate((el) => el.scrollTo(0, 1200));
+      await p.page.waitForFunction(() => {
+        const bar = document.querySelector<HTMLElement>(
+          '.wx-page:not([hidden]) [class*="--progress"]:not([class*="track"])',
+        );
+        return bar !== null && bar.getBoundingClientRect().width > 10;
+      });
+      const look = await p.page.evaluate(() => {
+        const bar = document.querySelector('.wx-page:not([hidden]) [class*="--progress"]:not([class*="track"])');
+        const track = document.querySelector('.wx-page:not([hidden]) [class*="--progress-track"]');
+        const nav = document.querySelector('.nav-bar');
+        if (!bar || !track || !nav) return null;
+        return {
+          bar: getComputedStyle(bar).backgroundColor,
+          track: getComputedStyle(track).backgroundColor,
+          nav: getComputedStyle(nav).backgroundColor,
+          height: bar.getBoundingClientRect().height,
+        };
+      });
+      assert.ok(look, 'the page has a progress bar on a track, under the nav bar');
+      assert.notEqual(look.bar, look.nav, 'the bar is not in the nav bar’s own colour');
+      assert.notEqual(look.track, look.nav, 'its track stands out from the nav bar');
+      assert.notEqual(look.bar, look.track, 'the filled part stands out from its track');
+      assert.ok(look.height >= 4, `the bar is at least 4 px tall (${look.height})`);
+      await p.shot('03-progress');
+      await p.current.evaluate((el) => el.scrollTo(0, 0));
     },
   },
   {
@@ -181,6 +227,53 @@ export const steps: Step[] = [
       const left = (JSON.parse(queued ?? '{"v":[]}') as { v: Array<{ eventId: string }> }).v;
       assert.ok(!left.some((e) => e.eventId === eventId), 'the read has left the queue');
       await p.shot('05-back-online');
+    },
+  },
+  {
+    name: 'at 超大 everything grows: the share button, headings over the body, 展开全文, the search box and 没有找到',
+    async run(j) {
+      const p = j.preview;
+      await p.el(ARTICLE, 'font-step').filter({ hasText: '超大' }).tap();
+      await p.page.waitForFunction(() => document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]') !== null);
+      const body = await fontSize(p.el(ARTICLE, 'para'));
+      assert.ok(body >= 26, `超大 body text is about 27 px (${body})`);
+      // Headings' size, as the page sets it for every heading (this speech has none of its own).
+      const heading = await p.page.evaluate(() => {
+        const root = document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]');
+        return root ? Number.parseFloat(getComputedStyle(root).getPropertyValue('--heading')) : 0;
+      });
+      assert.ok(heading >= body + 3, `a heading is clearly larger than the body (${heading} vs ${body})`);
+      // TDesign's button eases into its new size: wait until it has settled.
+      await p.page.waitForTimeout(600);
+      const share = await fontSize(p.current.locator('wx-button[open-type="share"]'));
+      assert.ok(share >= body, `分享给好友 is as large as the body (${share} vs ${body})`);
+      await p.page.getByLabel('深色模式').setChecked(true);
+      await p.page.waitForFunction(() => {
+        const page = document.querySelector('.wx-page:not([hidden]) [class*="--fs-3"]');
+        return page !== null && getComputedStyle(page).backgroundColor === 'rgb(17, 17, 17)';
+      });
+      await p.shot('09-article-xl-dark');
+      await p.page.getByLabel('深色模式').setChecked(false);
+
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await p.onPage(HOME);
+      const toggle = await fontSize(p.el(HOME, 'note-toggle'));
+      assert.ok(toggle >= body, `展开全文 is at body size (${toggle} vs ${body})`);
+      await p.el(HOME, 'search-entry').tap();
+      await p.onPage(SEARCH);
+      const box = p.current.locator('input').first();
+      assert.ok((await fontSize(box)) >= body, `the search box’s words are at body size (${await fontSize(box)})`);
+      await box.fill('无此词语');
+      await box.press('Enter');
+      const empty = p.current.getByText('没有找到', { exact: false });
+      await empty.waitFor();
+      assert.ok((await fontSize(empty)) >= body, `没有找到 is at body size (${await fontSize(empty)})`);
+      await box.fill('融合');
+      await box.press('Enter');
+      await p.el(SEARCH, 'hit').first().waitFor();
+      await p.shot('09-search-xl');
+      await p.page.getByRole('button', { name: '返回' }).tap();
+      await openFirstSpeech(p);
     },
   },
   {

@@ -31,10 +31,12 @@ describe('the article page', () => {
     expect(text()).toContain('阅读 1');
   });
 
-  test('ends a truncated speech with a plain notice', async () => {
-    const { page, text } = await freshApp().open('article', { id: articleIdAt(1) });
-    expect(page.querySelector('.truncated')).toBeTruthy();
-    expect(text()).toContain('原版面至此未完');
+  test('an incomplete speech says 原版面未刊完 where it breaks off and at its end, and nothing else', async () => {
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(2) });
+    expect(page.querySelector('.truncated')?.dom?.textContent).toContain('原版面未刊完');
+    const cuts = page.querySelectorAll('.cut').map((c) => c.dom?.textContent);
+    expect(cuts).toEqual(['……（原版面未刊完）', '……（原版面未刊完）']);
+    expect(text()).not.toMatch(/版面节选|不完整|摘登，原版面至此/);
   });
 
   test('costs one cloud call to open: the article with its read, or only the read when cached', async () => {
@@ -76,9 +78,28 @@ describe('the article page', () => {
     expect(page.querySelectorAll('.para').length).toBeGreaterThan(0);
   });
 
-  test('a link that names no speech says so instead of loading forever', async () => {
-    const { text } = await freshApp().open('article', {});
+  test('a link that names no speech says so instead of loading forever, and offers the speeches', async () => {
+    const app = freshApp();
+    const { page, text } = await app.open('article', {});
+    await app.settle();
     expect(text()).toContain('链接不完整');
+    expect(page.querySelectorAll('.missing-item')).toHaveLength(6);
+  });
+
+  test('an old link to a speech that is gone offers the installment’s speeches, not a pointless 重新加载', async () => {
+    const app = freshApp();
+    const { page, text } = await app.open('article', { id: 'zzzzzz' });
+    await app.settle();
+    expect(text()).toContain('这篇文章不存在或已下线');
+    expect(page.querySelector('.retry')).toBeFalsy();
+    const listed = page.querySelectorAll('.missing-item');
+    expect(listed).toHaveLength(6);
+    expect(text()).toContain('潮起东方万象新 勇担使命再出发');
+    listed[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/pages/article/index?id=${articleIdAt(1)}` }),
+    );
   });
 });
 
@@ -139,15 +160,56 @@ describe('font size and care mode', () => {
     expect(relaunched.page.querySelector('.fs-2')).toBeTruthy();
   });
 
-  test('WeChat’s large system font turns care mode on, never smaller than 特大', async () => {
+  test('WeChat’s large system font turns care mode on at 特大, and the page says what care mode does', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const { page, text } = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.care')).toBeTruthy();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(text()).toContain('关怀模式已开：文字更大，颜色更深，按钮更大');
+  });
+
+  test('with 关怀模式 on, tapping 标准 or 大 gives that size', async () => {
     wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
     const app = freshApp();
     const { page } = await app.open('article', { id: articleIdAt(0) });
-    expect(page.querySelector('.care')).toBeTruthy();
-    expect(page.querySelector('.fs-2')).toBeTruthy();
     page.querySelectorAll('.font-step')[0]?.dispatchEvent('tap');
     await app.settle();
-    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.font-step-on')?.dom?.textContent).toBe('标准');
+    page.querySelectorAll('.font-step')[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-1')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeTruthy();
+  });
+
+  test('with WeChat’s care mode on, the reader’s 关怀模式 off and 标准 survive returns from the background and relaunches', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 };
+    const app = freshApp();
+    await app.launch();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.care-toggle')?.dispatchEvent('tap');
+    await app.settle();
+    page.querySelectorAll('.font-step')[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeFalsy();
+    // Back from the background: what App.onShow does again.
+    require('../../miniprogram/services/system').forgetSystemFacts();
+    app.stores.settings.followSystem();
+    await app.settle();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(page.querySelector('.care')).toBeFalsy();
+    const relaunched = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(relaunched.page.querySelector('.fs-0')).toBeTruthy();
+    expect(relaunched.page.querySelector('.care')).toBeFalsy();
+  });
+
+  test('WeChat’s font 大 (20 px) opens the speech one step up, at 大', async () => {
+    wxStub.baseInfo = { theme: 'light', fontSizeSetting: 20, fontSizeScaleFactor: 1.18 };
+    const { page } = await freshApp().open('article', { id: articleIdAt(0) });
+    expect(page.querySelector('.fs-1')).toBeTruthy();
+    expect(page.querySelector('.font-step-on')?.dom?.textContent).toBe('大');
+    expect(page.querySelector('.care')).toBeFalsy();
   });
 });
 
@@ -185,5 +247,36 @@ describe('sharing', () => {
     };
     expect(sent.input.anonId).toMatch(/^[a-z0-9]{16}$/);
     expect(sent.input.read?.attribution).toMatchObject({ scene: 1154, ch: 'tl' });
+  });
+});
+
+describe('返回全部发言', () => {
+  const globals = globalThis as unknown as { getCurrentPages: () => Array<{ route: string }> };
+  const original = globals.getCurrentPages;
+  afterEach(() => {
+    globals.getCurrentPages = original;
+  });
+
+  test('goes back to the home page already open, instead of stacking a second one', async () => {
+    globals.getCurrentPages = () => [{ route: 'pages/installment/index' }, { route: 'pages/article/index' }];
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.pager-home')?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.navigateBack).toHaveBeenCalledWith(expect.objectContaining({ delta: 1 }));
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+    expect(wxMock.reLaunch).not.toHaveBeenCalled();
+  });
+
+  test('when the speech was the entry page, relaunches to the home page: one page, no back arrow', async () => {
+    globals.getCurrentPages = () => [{ route: 'pages/article/index' }];
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(0) });
+    page.querySelector('.pager-home')?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/installment/index' }));
+    expect(wxMock.navigateBack).not.toHaveBeenCalled();
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
   });
 });

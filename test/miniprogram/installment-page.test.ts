@@ -18,6 +18,15 @@ describe('the installment (home) page', () => {
     expect(text()).toContain('阅读 0');
   });
 
+  test('marks the speeches the paper did not print in full with the article’s own words, 原版面未刊完', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const { page } = await freshApp().open('installment');
+    // Speeches 2, 3 and 4 of (一) break off in the paper.
+    const cards = page.querySelectorAll('.card').map((c) => c.dom?.textContent ?? '');
+    expect(cards.map((c) => c.includes('原版面未刊完'))).toEqual([false, true, true, true, false, false]);
+    expect(cards.join('')).not.toContain('版面节选');
+  });
+
   test('keeps summaries only in its data: no speech bodies', async () => {
     wxStub.cloud = (await contentCloud()).handler;
     const { open } = freshApp();

@@ -1,9 +1,9 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { drawToFile } from '../../services/canvas';
 import { getRect } from '../../services/layout';
-import { enableShareMenu, replacePage, scrollPageTo } from '../../services/navigation';
+import { enableShareMenu, goHome, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
-import { article, entry, poster, settings, shareCards } from '../../stores/index';
+import { article, entry, installment, poster, settings, shareCards } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
@@ -43,7 +43,9 @@ ComponentWithStore({
   storeBindings: {
     store: article,
     fields: {
-      ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'progress']),
+      ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'missing', 'progress']),
+      // A bad or old link offers the installment's speeches instead.
+      ...fieldsOf(installment, ['cards']),
       ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
       ...fieldsOf(entry, ['singlePage']),
       ...fieldsOf(poster, ['posterSheet']),
@@ -64,10 +66,15 @@ ComponentWithStore({
       if (!articleId) {
         article.reset();
         article.setMissing();
+        void installment.load();
         return;
       }
       await article.load(articleId, query);
       if (self.gone) return;
+      if (article.missing) {
+        void installment.load();
+        return;
+      }
       this.prepareCards();
       await this.measure();
       await this.restorePosition(articleId, query.b);
@@ -159,8 +166,14 @@ ComponentWithStore({
       replacePage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 
+    /** From the list a bad link shows: the speech in place of the page that had none. */
+    onOpenListed(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      replacePage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
+    },
+
     onHome() {
-      replacePage('/pages/installment/index');
+      this.savePosition();
+      goHome();
     },
 
     /** The speech's own share images, drawn once it shows (not in 朋友圈 single-page mode, which cannot share). */

@@ -28,6 +28,7 @@ const prefix = (route: string) => `${route.replace(/[^a-z0-9]+/gi, '-').toLowerC
 
 export const HOME = 'pages/installment/index';
 export const ARTICLE = 'pages/article/index';
+export const SEARCH = 'pages/search/index';
 /** The staff subpackage's pages (工作台). */
 export const STAFF = {
   overview: 'staff/pages/overview/index',
