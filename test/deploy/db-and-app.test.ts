@@ -3,6 +3,9 @@ import path from 'node:path';
 import { VENDOR_BANNER } from '../../scripts/build/vendor';
 import { CLEAN, deploy, FakeCloud, NOW, REAL_CONFIG, readJson, repoRoot, type Sandbox, sandbox } from './support';
 
+// Staging builds the functions and packs npm with miniprogram-ci: tens of seconds on a busy machine.
+jest.setTimeout(120_000);
+
 let box: Sandbox;
 let cloud: FakeCloud;
 beforeEach(async () => {

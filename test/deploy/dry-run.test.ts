@@ -7,6 +7,9 @@ import { UPLOADED_FILES } from '../../scripts/deploy/stage-functions';
 import { API } from '../../scripts/deploy/wechat';
 import { CLEAN, deploy, type Run, readJson, repoRoot, type Sandbox, sandbox } from './support';
 
+// Staging builds the functions and packs npm with miniprogram-ci: tens of seconds on a busy machine.
+jest.setTimeout(120_000);
+
 const FUNCTIONS = Object.keys(FUNCTION_ENV).sort();
 const SECRET = 'a-secret-kept-by-this-clone-0123456789-abcdef';
 
