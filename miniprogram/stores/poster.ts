@@ -29,6 +29,11 @@ export interface PosterDeps {
 }
 
 const KEY = 'esd.posterShares';
+/**
+ * Share ids asked for but whose poster was not made yet (the download or drawing failed, the sheet was closed): the
+ * next try asks with the same id, so it gets the code already made instead of spending the reader's daily allowance.
+ */
+const PENDING_KEY = 'esd.posterPending';
 /** Speeches whose poster share id is kept: the same poster again reuses its code (one WeChat request ever). */
 const MAX_KEPT = 50;
 
@@ -67,9 +72,19 @@ export class PosterStore {
     const prefix = await this.deps.sharePrefix();
     if (!current()) return;
     if (!prefix) return this.fail('暂时无法识别你的微信身份，请联网后再试');
-    const kept = this.kept();
+    const kept = this.kept(KEY);
     const known = kept[articleId];
-    const shareId = known?.startsWith(prefix) ? known : newShareId(prefix);
+    const pending = this.kept(PENDING_KEY);
+    const waiting = pending[articleId];
+    const shareId = known?.startsWith(prefix)
+      ? known
+      : waiting?.startsWith(prefix)
+        ? waiting
+        : newShareId(prefix);
+    if (shareId !== known && shareId !== waiting) {
+      const ids = Object.entries({ ...pending, [articleId]: shareId }).slice(-MAX_KEPT);
+      this.deps.write(PENDING_KEY, Object.fromEntries(ids));
+    }
     const res = await this.deps.call('admin', 'poster.code', { articleId, shareId });
     if (!current()) return;
     if (!res.ok) return this.fail(res.message);
@@ -83,6 +98,8 @@ export class PosterStore {
       this.deps.recordShare(articleId, shareId);
       const ids = Object.entries({ ...kept, [articleId]: shareId }).slice(-MAX_KEPT);
       this.deps.write(KEY, Object.fromEntries(ids));
+      const { [articleId]: _done, ...still } = this.kept(PENDING_KEY);
+      this.deps.write(PENDING_KEY, still);
     }
     runInAction(() => {
       this.status = 'ready';
@@ -106,8 +123,8 @@ export class PosterStore {
     this.deps.album.reset();
   }
 
-  private kept(): Record<string, string> {
-    const value = this.deps.read(KEY);
+  private kept(key: string): Record<string, string> {
+    const value = this.deps.read(key);
     return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
   }
 

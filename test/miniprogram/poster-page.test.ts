@@ -200,6 +200,30 @@ describe('生成海报', () => {
     expect(shares).toHaveLength(1);
   });
 
+  test('a retry after a failed download asks with the same share id: no second code, one share', async () => {
+    giveCanvases();
+    const opened = await openSpeech(1);
+    wxStub.downloadFails = true;
+    tapButton(opened.page, '.make-poster');
+    await until(() => opened.text().includes('小程序码没有下载下来'), 'the failed download');
+    wxStub.downloadFails = false;
+    tapButton(opened.page, '.poster-retry');
+    await until(() => opened.page.querySelector('.poster-image') !== undefined, 'the poster shows');
+    await opened.app.settle();
+    const asked = cloud.calls
+      .filter((c) => (c.data as { action: string }).action === 'poster.code')
+      .map((c) => (c.data as { input: { shareId: string } }).input.shareId);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBe(asked[0]);
+    await wait(50);
+    const shares = cloud.calls.flatMap(
+      (c) =>
+        (c.data as { input?: { events?: Array<{ type: string }> } }).input?.events?.filter((e) => e.type === 'share') ??
+        [],
+    );
+    expect(shares).toHaveLength(1);
+  });
+
   test('a code the server refuses says why, with a retry', async () => {
     giveCanvases();
     const opened = await openSpeech(0);
