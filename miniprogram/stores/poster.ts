@@ -76,11 +76,7 @@ export class PosterStore {
     const known = kept[articleId];
     const pending = this.kept(PENDING_KEY);
     const waiting = pending[articleId];
-    const shareId = known?.startsWith(prefix)
-      ? known
-      : waiting?.startsWith(prefix)
-        ? waiting
-        : newShareId(prefix);
+    const shareId = known?.startsWith(prefix) ? known : waiting?.startsWith(prefix) ? waiting : newShareId(prefix);
     if (shareId !== known && shareId !== waiting) {
       const ids = Object.entries({ ...pending, [articleId]: shareId }).slice(-MAX_KEPT);
       this.deps.write(PENDING_KEY, Object.fromEntries(ids));

@@ -61,6 +61,8 @@ export class ChannelCodeStore {
   codeStatus: CodeStatus = 'idle';
   code: ChannelCode | null = null;
   codeMessage = '';
+  /** Why 停用 did not go through (shown by the button, whether or not a code is open). */
+  retireMessage = '';
   /** What was just copied: 'path', 'image' or nothing. */
   copied = '';
   private file: { url: string; path: string } | null = null;
@@ -175,10 +177,11 @@ export class ChannelCodeStore {
 
   /** 停用: printed codes keep counting under the channel; it gets no new codes. */
   async retire(): Promise<void> {
+    this.retireMessage = '';
     const res = await this.deps.call('admin', 'channel.retire', { code: this.channel });
     if (!res.ok) {
       runInAction(() => {
-        this.codeMessage = res.message;
+        this.retireMessage = `没有停用：${res.message}`;
       });
       return;
     }
@@ -198,6 +201,7 @@ export class ChannelCodeStore {
     this.codeStatus = 'idle';
     this.code = null;
     this.codeMessage = '';
+    this.retireMessage = '';
     this.copied = '';
     this.file = null;
     this.deps.album.reset();

@@ -177,6 +177,21 @@ describe('渠道: channels and their codes', () => {
     expect(node.page.querySelector('.retire')).toBeFalsy();
   });
 
+  test('a retire that does not go through says why, with no code open', async () => {
+    const { cloud } = await staffCloud();
+    await as(cloud, 'o-test-staff', 'admin', 'channel.create', { name: '报纸第3版', type: 'bao', code: 'bz3' });
+    const app = freshApp();
+    const { page, text } = await openCode(app, 'bz3');
+    const real = wxStub.cloud;
+    wxStub.cloud = async (request) =>
+      (request.data as { action: string }).action === 'channel.retire'
+        ? { ok: false, code: 'FORBIDDEN', message: '只有工作人员可以这样做' }
+        : real(request);
+    page.querySelector('.retire')?.dispatchEvent('tap');
+    await until(() => text().includes('没有停用：只有工作人员可以这样做'), 'the refusal');
+    expect(text()).not.toContain('这个渠道已停用');
+  });
+
   test('an unknown channel says so', async () => {
     await staffCloud();
     const { text } = await openCode(freshApp(), 'zz9');

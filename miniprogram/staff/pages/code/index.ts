@@ -26,6 +26,7 @@ ComponentWithStore({
         'codeStatus',
         'code',
         'codeMessage',
+        'retireMessage',
         'copied',
         'album',
       ]),
