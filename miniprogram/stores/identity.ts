@@ -37,6 +37,8 @@ export class IdentityStore {
   sharePrefix: string | null = null;
   /** When this launch last asked (0: not yet). */
   private askedAt = 0;
+  /** Set once the person has looked up 我的编号 to be added: every show asks until they are staff. */
+  private awaitingStaff = false;
   private asking: Promise<void> | null = null;
 
   constructor(private readonly deps: IdentityDeps) {
@@ -45,10 +47,11 @@ export class IdentityStore {
       if (this.now() - saved.savedAt < IDENTITY_FRESH_MS) this.apply(saved.value);
       else this.applyNumbers(saved.value);
     }
-    makeAutoObservable<IdentityStore, 'deps' | 'askedAt' | 'asking'>(this, {
+    makeAutoObservable<IdentityStore, 'deps' | 'askedAt' | 'asking' | 'awaitingStaff'>(this, {
       deps: false,
       askedAt: false,
       asking: false,
+      awaitingStaff: false,
     });
   }
 
@@ -58,12 +61,21 @@ export class IdentityStore {
    */
   refresh(): Promise<void> {
     if (this.asking) return this.asking;
-    if (this.askedAt > 0 && this.now() - this.askedAt < IDENTITY_FRESH_MS) return Promise.resolve();
+    const waiting = this.awaitingStaff && !this.staff;
+    if (!waiting && this.askedAt > 0 && this.now() - this.askedAt < IDENTITY_FRESH_MS) return Promise.resolve();
     this.askedAt = this.now();
     this.asking = this.ask().finally(() => {
       this.asking = null;
     });
     return this.asking;
+  }
+
+  /**
+   * 我的编号 was looked up, to be sent to an administrator: from now on every return to the app asks again (not just
+   * after ten minutes), so the 工作台 entry shows as soon as they have been added.
+   */
+  expectStaff(): void {
+    this.awaitingStaff = true;
   }
 
   /** The reader's share prefix, asking the server first when it has not said yet (a poster needs it). */

@@ -57,6 +57,7 @@ ComponentWithStore({
      * rarely, so a quiet link rather than a field on the page.
      */
     async onMyNumber() {
+      identity.expectStaff();
       const number = identity.myNumber ?? (await identity.refresh().then(() => identity.myNumber));
       if (!number) {
         await confirmModal({ title: '我的编号', content: '暂时取不到你的编号，请联网后再试。', showCancel: false });

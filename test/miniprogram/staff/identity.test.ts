@@ -58,6 +58,27 @@ describe('who the user is (admin.whoami)', () => {
     expect(call).toHaveBeenCalledTimes(2);
   });
 
+  test('after 我的编号 is looked up, every return asks again until the person is staff', async () => {
+    const { store, call, storage, advance } = setup(reader);
+    await store.refresh();
+    advance(60_000);
+    await store.refresh();
+    expect(call).toHaveBeenCalledTimes(1);
+    store.expectStaff();
+    advance(60_000);
+    await store.refresh();
+    expect(call).toHaveBeenCalledTimes(2);
+    // Added meanwhile: the next return shows 工作台, and asking goes back to every ten minutes.
+    call.mockResolvedValue({ ok: true as const, data: staff } as never);
+    advance(60_000);
+    await store.refresh();
+    expect(store.staff).toBe(true);
+    advance(60_000);
+    await store.refresh();
+    expect(call).toHaveBeenCalledTimes(3);
+    expect((storage.get('esd.whoami') as { value: WhoAmI }).value).toEqual(staff);
+  });
+
   test('asks once however many shows come while it waits', async () => {
     const { store, call } = setup(staff);
     await Promise.all([store.refresh(), store.refresh(), store.refresh()]);
