@@ -85,9 +85,11 @@ export class InstallmentStore {
   errorMessage = '';
   noteExpanded = false;
   private seq = 0;
+  /** The newest installment's page as last shown from the server, 往期 included: coming back from 往期 shows it. */
+  private newest: { view: InstallmentView; past: PastItem[] } | null = null;
 
   constructor(private readonly deps: InstallmentDeps) {
-    makeAutoObservable<InstallmentStore, 'deps' | 'seq'>(this, { deps: false, seq: false });
+    makeAutoObservable<InstallmentStore, 'deps' | 'seq' | 'newest'>(this, { deps: false, seq: false, newest: false });
   }
 
   toggleNote(): void {
@@ -104,7 +106,8 @@ export class InstallmentStore {
     if (this.header && id !== undefined && this.header.id !== id) this.clear();
     if (this.header && id === undefined && cached && this.header.id !== cached.id) this.clear();
     if (!this.header) {
-      if (cached && (id === undefined || id === cached.id)) this.show(cached, [], false);
+      if (id === undefined && this.newest) this.show(this.newest.view, this.newest.past, false);
+      else if (cached && (id === undefined || id === cached.id)) this.show(cached, [], false);
       else this.status = 'loading';
     }
     const list = await this.deps.call('content', 'installment.list', {});
@@ -128,7 +131,9 @@ export class InstallmentStore {
     if (!view.ok) return this.fail(view.message);
     const newest = wanted === items[0];
     if (newest) this.deps.cache.saveInstallment(view.data);
-    this.show(view.data, id === undefined ? items.slice(1).map(pastOf) : [], false);
+    const past = id === undefined ? items.slice(1).map(pastOf) : [];
+    if (id === undefined) this.newest = { view: view.data, past };
+    this.show(view.data, past, false);
   }
 
   private clear(): void {

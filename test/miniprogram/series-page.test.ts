@@ -62,6 +62,22 @@ describe('the series', () => {
     expect(call(earlier.page, 'onShareAppMessage').path).toBe('/pages/installment/index?id=esd-01&ch=chat');
   });
 
+  test('back from 往期 with the network gone, the home page is the newest installment with its 往期 still listed', async () => {
+    await publishSecond();
+    const app = freshApp();
+    const home = await app.open('installment');
+    call(home.page, 'onShow');
+    await app.settle();
+    await app.open('installment', { id: 'esd-01' });
+    wxStub.cloud = async () => {
+      throw new Error('request:fail');
+    };
+    call(home.page, 'onShow');
+    await app.settle();
+    expect(home.page.querySelector('.masthead-title')?.dom?.textContent).toBe('测试用虚构版面：奋进新征程');
+    expect(home.page.querySelectorAll('.past-item')).toHaveLength(1);
+  });
+
   test('a link to a speech of the earlier installment still opens it, with its date', async () => {
     await publishSecond();
     const [first] = await firstIds();
