@@ -80,6 +80,8 @@ export interface Album {
   save(filePath: string): void;
   /** WeChat's settings page for the app (wx.openSetting): resolves when the person leaves it. */
   openSetting(): Promise<void>;
+  /** A refusal before WeChat's own permission, e.g. `system permission denied` (the phone refuses WeChat). */
+  refusal?(): string | undefined;
 }
 
 export interface WxEnvironment {
@@ -187,6 +189,8 @@ function albumApis(album: Album): WxApi {
   return {
     saveImageToPhotosAlbum: (options?: { filePath?: string } & Callbacks) =>
       api('saveImageToPhotosAlbum', options, async () => {
+        const refused = album.refusal?.();
+        if (refused) throw new WxFailure(refused);
         if (!(await allowed())) throw new WxFailure('auth deny');
         album.save(String(options?.filePath ?? ''));
         return {};

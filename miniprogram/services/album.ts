@@ -1,13 +1,23 @@
 /** Saving images to the phone's album, and fetching the files to save: the only callers of these wx APIs. */
 
-/** saved; denied: the person refused the album before (WeChat asks once), only 设置 can allow it now; cancelled. */
-export type SaveOutcome = 'saved' | 'denied' | 'cancelled' | 'failed';
+/**
+ * saved; denied: the person refused the album before (WeChat asks once), only 设置 can allow it now; system: the
+ * phone does not let WeChat itself at the photos (only the phone's own settings can); privacy: the person has not
+ * agreed to the mini-program's privacy terms for the album; cancelled; failed.
+ */
+export type SaveOutcome = 'saved' | 'denied' | 'system' | 'privacy' | 'cancelled' | 'failed';
 
 const ALBUM_SCOPE = 'scope.writePhotosAlbum';
 
-/** `saveImageToPhotosAlbum:fail auth deny` (iOS), `…:fail auth denied` / `authorize no response` (Android). */
+/**
+ * `saveImageToPhotosAlbum:fail auth deny` (iOS), `…:fail auth denied` / `authorize no response` (Android);
+ * `…:fail system permission denied` (the phone refuses WeChat); `…:fail privacy permission is not authorized` or an
+ * errno 104 (the privacy terms were not agreed to).
+ */
 export function outcomeOf(errMsg: string | undefined): SaveOutcome {
   const message = errMsg ?? '';
+  if (/system permission/i.test(message)) return 'system';
+  if (/privacy/i.test(message)) return 'privacy';
   if (/auth den|authorize/i.test(message)) return 'denied';
   if (/cancel/i.test(message)) return 'cancelled';
   return 'failed';

@@ -1,8 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { SaveOutcome } from '../services/album';
 
-/** idle; saving; saved; denied: the album was refused, the page shows how to allow it in 设置; failed. */
-export type AlbumState = 'idle' | 'saving' | 'saved' | 'denied' | 'failed';
+/**
+ * idle; saving; saved; denied: the album was refused, the page shows how to allow it in 设置; system, privacy: refused
+ * by the phone or for want of agreeing to the privacy terms, the page says where to allow it; failed.
+ */
+export type AlbumState = 'idle' | 'saving' | 'saved' | 'denied' | 'system' | 'privacy' | 'failed';
 
 export interface AlbumDeps {
   save: (filePath: string) => Promise<SaveOutcome>;

@@ -1,4 +1,5 @@
 import { LOCAL_READER_SECRET, readerKeys, sharePrefixOf } from '../../backend/core/reader-key';
+import { outcomeOf } from '../../miniprogram/services/album';
 import { parseScene } from '../../miniprogram/utils/entry';
 import { call, freshApp, type OpenedPage, tapButton } from './support/app';
 import { type RecordingCanvas, recordingCanvas } from './support/canvas';
@@ -159,6 +160,26 @@ describe('生成海报', () => {
     await until(() => opened.text().includes('已保存到相册'), 'saved');
     expect(wxStub.album.saved).toHaveLength(1);
     expect(exported(wxStub.album.saved[0] as string)).toEqual({ width: 750, height: 1200 });
+  });
+
+  test('a phone that does not let WeChat at the photos: it says where to allow it, nothing saved', async () => {
+    giveCanvases();
+    wxStub.album.refusal = 'system permission denied';
+    const opened = await openSpeech(1);
+    await makePoster(opened);
+    tapButton(opened.page, '.poster-save');
+    await until(() => opened.text().includes('设置 → 微信 → 照片'), 'where to allow it');
+    expect(wxStub.album.saved).toEqual([]);
+    expect(opened.text()).not.toContain('请再试一次');
+  });
+
+  test('WeChat’s save failures are told apart: refused, refused by the phone, privacy terms, cancelled', () => {
+    expect(outcomeOf('saveImageToPhotosAlbum:fail auth deny')).toBe('denied');
+    expect(outcomeOf('saveImageToPhotosAlbum:fail authorize no response')).toBe('denied');
+    expect(outcomeOf('saveImageToPhotosAlbum:fail system permission denied')).toBe('system');
+    expect(outcomeOf('saveImageToPhotosAlbum:fail privacy permission is not authorized')).toBe('privacy');
+    expect(outcomeOf('saveImageToPhotosAlbum:fail cancel')).toBe('cancelled');
+    expect(outcomeOf('saveImageToPhotosAlbum:fail file not exists')).toBe('failed');
   });
 
   test('a refused album shows how to allow it, and 去设置 saves once it is allowed', async () => {

@@ -25,7 +25,14 @@ export interface WxStub {
    * with `saveImageToPhotosAlbum:fail auth deny`), `answer` what the person says when WeChat asks, `inSettings` what
    * they switch it to on the settings page (wx.openSetting; undefined: they change nothing), `saved` what was saved.
    */
-  album: { permission: boolean | undefined; answer: boolean; inSettings: boolean | undefined; saved: string[] };
+  album: {
+    permission: boolean | undefined;
+    answer: boolean;
+    inSettings: boolean | undefined;
+    saved: string[];
+    /** Set: every save fails with this before WeChat's permission is looked at (`system permission denied`). */
+    refusal?: string;
+  };
   /** Temporary files the app made or fetched, by path: canvas exports (with their size) and downloads. */
   files: Map<string, TempFile>;
   /** Downloads fail (`downloadFile:fail …`), as with no network or a domain not allowed. */
@@ -112,6 +119,7 @@ const fake = createWx({
     },
     ask: async () => state.album.answer,
     save: (filePath) => void state.album.saved.push(filePath),
+    refusal: () => state.album.refusal,
     openSetting: async () => {
       if (state.album.inSettings !== undefined) state.album.permission = state.album.inSettings;
     },
