@@ -53,6 +53,22 @@ async function openSpeech(i: number) {
   return { app, ...opened };
 }
 
+/** Two poster.code calls with one share id (the code made once), and one share event recorded. */
+async function expectOneCodeAndOneShare(): Promise<void> {
+  const asked = cloud.calls
+    .filter((c) => (c.data as { action: string }).action === 'poster.code')
+    .map((c) => (c.data as { input: { shareId: string } }).input.shareId);
+  expect(asked).toHaveLength(2);
+  expect(asked[1]).toBe(asked[0]);
+  await wait(50);
+  const shares = cloud.calls.flatMap(
+    (c) =>
+      (c.data as { input?: { events?: Array<{ type: string }> } }).input?.events?.filter((e) => e.type === 'share') ??
+      [],
+  );
+  expect(shares).toHaveLength(1);
+}
+
 describe('share cards drawn for each speech', () => {
   test('a chat card (5:4) and a 朋友圈 card (square) of the speech’s title, speaker and series', async () => {
     giveCanvases();
@@ -207,18 +223,7 @@ describe('生成海报', () => {
     await opened.app.settle();
     expect(opened.page.querySelector('.poster-sheet')).toBeFalsy();
     await makePoster(opened);
-    const asked = cloud.calls
-      .filter((c) => (c.data as { action: string }).action === 'poster.code')
-      .map((c) => (c.data as { input: { shareId: string } }).input.shareId);
-    expect(asked).toHaveLength(2);
-    expect(asked[1]).toBe(asked[0]);
-    await wait(50);
-    const shares = cloud.calls.flatMap(
-      (c) =>
-        (c.data as { input?: { events?: Array<{ type: string }> } }).input?.events?.filter((e) => e.type === 'share') ??
-        [],
-    );
-    expect(shares).toHaveLength(1);
+    await expectOneCodeAndOneShare();
   });
 
   test('a retry after a failed download asks with the same share id: no second code, one share', async () => {
@@ -231,18 +236,7 @@ describe('生成海报', () => {
     tapButton(opened.page, '.poster-retry');
     await until(() => opened.page.querySelector('.poster-image') !== undefined, 'the poster shows');
     await opened.app.settle();
-    const asked = cloud.calls
-      .filter((c) => (c.data as { action: string }).action === 'poster.code')
-      .map((c) => (c.data as { input: { shareId: string } }).input.shareId);
-    expect(asked).toHaveLength(2);
-    expect(asked[1]).toBe(asked[0]);
-    await wait(50);
-    const shares = cloud.calls.flatMap(
-      (c) =>
-        (c.data as { input?: { events?: Array<{ type: string }> } }).input?.events?.filter((e) => e.type === 'share') ??
-        [],
-    );
-    expect(shares).toHaveLength(1);
+    await expectOneCodeAndOneShare();
   });
 
   test('a code the server refuses says why, with a retry', async () => {
