@@ -1,3 +1,5 @@
+import { cellDelta } from '../../backend/track/model';
+import { reconcile } from '../../backend/track/reconcile';
 import {
   A,
   ADMIN,
@@ -137,5 +139,29 @@ describeOnEachAdapter('staff reads', (h) => {
     h.clock.advance(31 * MINUTE);
     expect(await read('o-old')).toEqual({ counted: false, readCount: 1 });
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, staffPv: 1 });
+  });
+
+  test('reconcile recomputes the same split from the ledger: a staff opening counted as a reader’s is moved back', async () => {
+    await addStaff('o-editor');
+    await read('o-editor');
+    await read('o-reader');
+    // A counter write gone wrong: the staff opening landed in the headline.
+    const channel = [...(await dailyByChannel(h.store, A, TODAY)).keys()][0] as string;
+    await h.store.adjustCounters([
+      cellDelta(A, { day: TODAY, channel, add: { pv: 1, uv: 1, staffPv: -1, staffUv: -1 } }),
+    ]);
+    expect(await totals(h.store, A)).toMatchObject({ pv: 2, staffPv: 0 });
+    const report = await reconcile(h.store, { from: null, to: '99991231', fix: true });
+    expect(report.drift.map((d) => `${d.day ?? 'total'} ${d.counter} ${d.counted}→${d.ledger}`).sort()).toEqual(
+      [
+        `${TODAY} pv 2→1`,
+        `${TODAY} uv 2→1`,
+        `${TODAY} staffPv 0→1`,
+        `${TODAY} staffUv 0→1`,
+        'total pv 2→1',
+        'total staffPv 0→1',
+      ].sort(),
+    );
+    expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1, staffPv: 1 });
   });
 });
