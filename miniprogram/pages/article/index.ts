@@ -7,6 +7,7 @@ import { article, entry, installment, poster, settings, shareCards } from '../..
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
+import { balanceLines } from '../../utils/balance';
 import { fieldsOf } from '../../utils/bindings';
 import { CHAT_CARD, POSTER, poster as posterLayout, shareCard, TIMELINE_CARD } from '../../utils/cards';
 import { ID_FORMATS, SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
@@ -47,6 +48,10 @@ ComponentWithStore({
       // A bad or old link offers the installment's speeches instead.
       ...fieldsOf(installment, ['cards']),
       ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
+      // Titles broken into even lines for the chosen size: no character left alone on a last line.
+      titleText: () => balanceLines(article.article?.title ?? '', settings.lineChars.title),
+      prevTitle: () => balanceLines(article.article?.prev?.title ?? '', settings.lineChars.body),
+      nextTitle: () => balanceLines(article.article?.next?.title ?? '', settings.lineChars.body),
       ...fieldsOf(entry, ['singlePage']),
       ...fieldsOf(poster, ['posterSheet']),
     },
