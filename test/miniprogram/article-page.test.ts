@@ -215,6 +215,15 @@ describe('font size and care mode', () => {
   });
 });
 
+describe('under the title, as a 公众号 article', () => {
+  test('names the series and the center, and no date until staff set one (series-page: the date once set)', async () => {
+    const { page } = await freshApp().open('article', { id: articleIdAt(3) });
+    expect(page.querySelector('.series')?.dom?.textContent).toBe('深入学习领会党的二十大精神·发言摘登(一)');
+    expect(page.querySelector('.center')?.dom?.textContent).toBe('市融媒体中心');
+    expect(page.querySelector('.meta-date')).toBeFalsy();
+  });
+});
+
 describe('titles in even lines', () => {
   const titleLines = (page: PageComponent) => (page.querySelector('.title')?.dom?.textContent ?? '').split('\n');
 

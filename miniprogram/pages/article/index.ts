@@ -1,4 +1,5 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { CENTER_NAME } from '../../config';
 import { drawToFile } from '../../services/canvas';
 import { getRect } from '../../services/layout';
 import { enableShareMenu, goHome, replacePage, scrollPageTo } from '../../services/navigation';
@@ -60,6 +61,7 @@ ComponentWithStore({
 
   data: {
     fontLabels: [...FONT_STEPS],
+    centerName: CENTER_NAME,
   },
 
   methods: {
