@@ -249,6 +249,36 @@ describe('titles in even lines', () => {
   });
 });
 
+describe('the bottom bar', () => {
+  test('offers the type sizes and 关怀模式 wherever the reader is, and says the size chosen', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(4) });
+    const bar = page.querySelector('.reader-font');
+    expect(bar?.dom?.textContent).toBe('字号：标准');
+    expect(page.querySelector('.panel-step')).toBeFalsy();
+    bar?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelectorAll('.panel-step').map((s) => s.dom?.textContent)).toEqual([
+      '标准',
+      '大',
+      '特大',
+      '超大',
+      '关怀模式',
+    ]);
+    page.querySelectorAll('.panel-step')[3]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-3')).toBeTruthy();
+    expect(page.querySelector('.panel-step-on')?.dom?.textContent).toBe('超大');
+    page.querySelector('.panel-care')?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.care')).toBeTruthy();
+    page.querySelector('.reader-font')?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.panel-step')).toBeFalsy();
+    expect(page.querySelector('.reader-font')?.dom?.textContent).toBe('字号：超大');
+  });
+});
+
 describe('sharing', () => {
   test('a chat share carries the speech id, ch=chat and a new share id', async () => {
     const { page } = await freshApp().open('article', { id: articleIdAt(3) });

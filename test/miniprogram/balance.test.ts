@@ -54,3 +54,19 @@ describe('the type scale', () => {
     expect(lineCharsAt(2)).toEqual({ title: 11, body: 14 });
   });
 });
+
+describe('the article page’s styles', () => {
+  const wxss = read('pages/article/index.wxss').replace(/\/\*[\s\S]*?\*\//g, '');
+  const ruleOf = (selector: string) =>
+    [...wxss.matchAll(/([^{}]+)\{([^}]*)\}/g)]
+      .filter(([, selectors]) => (selectors ?? '').split(',').some((s) => s.trim() === selector))
+      .map(([, , body]) => body ?? '')
+      .join('\n');
+
+  test('every type-size control is at least 44 px tall (88 rpx in the 375-px frame), taller in care mode', () => {
+    for (const control of ['.font-step', '.panel-step', '.reader-font']) {
+      expect(ruleOf(control)).toMatch(/min-height: (8[89]|9\d|1\d\d)rpx/);
+      expect(ruleOf(`.care ${control}`)).toMatch(/min-height: 104rpx/);
+    }
+  });
+});

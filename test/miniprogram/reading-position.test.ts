@@ -47,3 +47,72 @@ test('returning to a speech restores where the reader left off', async () => {
   await freshApp().open('article', { id });
   expect(wxMock.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ scrollTop: 1234 }));
 });
+
+/**
+ * A page laid out as a phone would, in page pixels: the title and the font bar at the top, then the speech's blocks,
+ * each taller at a larger type size. Rects are on the screen, so they move up as the page scrolls by `scrolled()`.
+ */
+const BLOCKS_FROM = 300;
+const blockHeight = (step: number) => 60 + 20 * step;
+function layOut(scrolled: () => number) {
+  const hasClass = (el: Element | null, name: string) =>
+    (el?.getAttribute('class') ?? '').split(/\s+/).some((c) => c.endsWith(`--${name}`));
+  jest.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    let root: Element | null = this;
+    while (root && !hasClass(root, 'page')) root = root.parentElement;
+    const step = Number(/--fs-(\d)/.exec(root?.getAttribute('class') ?? '')?.[1] ?? 0);
+    let top = 0;
+    let height = 0;
+    if (hasClass(this, 'page')) height = 100_000;
+    else if (hasClass(this, 'title')) [top, height] = [10, 80 + 10 * step];
+    else if (hasClass(this, 'font-bar')) [top, height] = [200, 60];
+    else if (hasClass(this.parentElement, 'body')) {
+      const index = Array.from(this.parentElement?.children ?? []).indexOf(this);
+      [top, height] = [BLOCKS_FROM + index * blockHeight(step), blockHeight(step)];
+    }
+    const y = top - scrolled();
+    return { x: 0, y, top: y, left: 0, bottom: y + height, right: 375, width: 375, height, toJSON: () => ({}) };
+  });
+}
+
+describe('the type size, changed halfway down', () => {
+  test('from the bottom bar, keeps the paragraph at the top of the screen there, as far into it as before', async () => {
+    let scrolled = 0;
+    layOut(() => scrolled);
+    const app = freshApp();
+    const { page } = await app.open('article', { id });
+    // Reading block 12, a third of it already above the top of the screen.
+    scrolled = BLOCKS_FROM + 12 * blockHeight(0) + 20;
+    call(page, 'onPageScroll', { scrollTop: scrolled });
+    wxMock.pageScrollTo.mockClear();
+
+    page.querySelector('.reader-font')?.dispatchEvent('tap');
+    await app.settle();
+    page.querySelectorAll('.panel-step')[3]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-3')).toBeTruthy();
+    const at3 = BLOCKS_FROM + 12 * blockHeight(3) + blockHeight(3) / 3;
+    expect(wxMock.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ scrollTop: at3 }));
+
+    // And back to 标准 from there.
+    scrolled = at3;
+    page.querySelectorAll('.panel-step')[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-0')).toBeTruthy();
+    expect(wxMock.pageScrollTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ scrollTop: BLOCKS_FROM + 12 * blockHeight(0) + 20 }),
+    );
+  });
+
+  test('at the top of the speech, the title stays where it is', async () => {
+    const scrolled = 0;
+    layOut(() => scrolled);
+    const app = freshApp();
+    const { page } = await app.open('article', { id });
+    wxMock.pageScrollTo.mockClear();
+    page.querySelectorAll('.font-step')[2]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-2')).toBeTruthy();
+    expect(wxMock.pageScrollTo.mock.calls.every(([o]) => o.scrollTop === 0)).toBe(true);
+  });
+});

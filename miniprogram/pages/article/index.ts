@@ -1,7 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { CENTER_NAME } from '../../config';
 import { drawToFile } from '../../services/canvas';
-import { getRect } from '../../services/layout';
+import { getRect, getRects } from '../../services/layout';
 import { enableShareMenu, goHome, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
 import { article, entry, installment, poster, settings, shareCards } from '../../stores/index';
@@ -21,13 +21,26 @@ const SHARE_IMAGE = '/assets/share-5x4.png';
 const BLOCK_ID = new RegExp(ID_FORMATS.short);
 /** Scroll events come at up to 60 a second; the progress bar needs a few. */
 const SCROLL_THROTTLE_MS = 200;
+/** Below the progress bar: what counts as the top of the screen when choosing the paragraph to keep in place. */
+const TOP_INSET_PX = 8;
+
+/** Where the reader is: the element at the top of the screen, in page coordinates, and the screen's top. */
+interface Place {
+  id: string;
+  top: number;
+  height: number;
+  view: number;
+}
 
 interface PageState {
   /** The page went away (or to the background) while its speech was still loading. */
   gone: boolean;
   hidden: boolean;
+  /** The page's scroll position, as the last scroll event said (not throttled). */
   scrollTop: number;
   contentHeight: number;
+  /** Type size changes one after another, each keeping the place the one before left. */
+  placing: Promise<void>;
   onScroll: (((top: number) => void) & { cancel: () => void }) | null;
   progressTimer: ReturnType<typeof setInterval> | null;
 }
@@ -37,6 +50,7 @@ const state = instanceState<PageState>(() => ({
   hidden: false,
   scrollTop: 0,
   contentHeight: 0,
+  placing: Promise.resolve(),
   onScroll: null,
   progressTimer: null,
 }));
@@ -48,7 +62,7 @@ ComponentWithStore({
       ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'missing', 'progress']),
       // A bad or old link offers the installment's speeches instead.
       ...fieldsOf(installment, ['cards']),
-      ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
+      ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode', 'fontLabel']),
       // Titles broken into even lines for the chosen size: no character left alone on a last line.
       titleText: () => balanceLines(article.article?.title ?? '', settings.lineChars.title),
       prevTitle: () => balanceLines(article.article?.prev?.title ?? '', settings.lineChars.body),
@@ -62,6 +76,8 @@ ComponentWithStore({
   data: {
     fontLabels: [...FONT_STEPS],
     centerName: CENTER_NAME,
+    /** The bottom bar's font steps are open. */
+    fontPanel: false,
   },
 
   methods: {
@@ -125,12 +141,13 @@ ComponentWithStore({
     },
 
     onPageScroll(e: WechatMiniprogram.Page.IPageScrollOption) {
-      state(this).onScroll?.(e.scrollTop);
+      const self = state(this);
+      self.scrollTop = e.scrollTop;
+      self.onScroll?.(e.scrollTop);
     },
 
     trackScroll(top: number) {
       const self = state(this);
-      self.scrollTop = top;
       const scrollable = self.contentHeight - windowHeight();
       if (scrollable > 0) article.setProgress((top / scrollable) * 100);
       if (self.contentHeight > 0) article.scrolled(Math.min(1, (top + windowHeight()) / self.contentHeight));
@@ -159,13 +176,52 @@ ComponentWithStore({
     },
 
     onFontStep(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { step: number }>) {
-      settings.setFontStep(Number(e.currentTarget.dataset.step));
-      void this.measure();
+      const step = Number(e.currentTarget.dataset.step);
+      void this.keepPlace(() => settings.setFontStep(step));
     },
 
     onCareToggle() {
-      settings.setCareMode(!settings.careMode);
-      void this.measure();
+      void this.keepPlace(() => settings.setCareMode(!settings.careMode));
+    },
+
+    /** The bottom bar's 字号: opens (or closes) the font steps where the reader is. */
+    onFontPanel() {
+      this.setData({ fontPanel: !this.data.fontPanel });
+    },
+
+    /**
+     * Changes the type size with the reader's place kept: what was at the top of the screen is there again after the
+     * text reflows — the same paragraph, scrolled as far into it (in proportion) as before.
+     */
+    keepPlace(change: () => void): Promise<void> {
+      const self = state(this);
+      self.placing = self.placing.then(async () => {
+        const before = await this.place();
+        change();
+        // The bindings send the new size on the next tick; this tick comes after theirs, the query after the render.
+        await new Promise<void>((resolve) => wx.nextTick(resolve));
+        if (before) {
+          const [root, rect] = await Promise.all([getRect(this, '.page'), getRect(this, `#${before.id}`)]);
+          if (root && rect) {
+            const into = before.view - before.top;
+            const scaled = into > 0 && before.height > 0 ? (into / before.height) * rect.height : into;
+            const top = Math.max(0, Math.round(rect.top - root.top + scaled));
+            scrollPageTo(top);
+            self.scrollTop = top;
+          }
+        }
+        await this.measure();
+      });
+      return self.placing;
+    },
+
+    /** The first element of the speech (title, font bar, heading or paragraph) still showing at the top of the screen. */
+    async place(): Promise<Place | null> {
+      const [root, rects] = await Promise.all([getRect(this, '.page'), getRects(this, '.place')]);
+      if (!root) return null;
+      const view = state(this).scrollTop;
+      const found = rects.find((r) => r.id && r.top - root.top + r.height > view + TOP_INSET_PX);
+      return found ? { id: found.id, top: found.top - root.top, height: found.height, view } : null;
     },
 
     onNeighbour(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
