@@ -69,4 +69,16 @@ describe('the article page’s styles', () => {
       expect(ruleOf(`.care ${control}`)).toMatch(/min-height: 104rpx/);
     }
   });
+
+  test('a search hit is marked with theme colours that light and dark both define', () => {
+    const app = read('app.wxss');
+    const dark = /@media \(prefers-color-scheme: dark\) \{\s*page \{([^}]*)\}/.exec(app)?.[1] ?? '';
+    const light = /^page \{([^}]*)\}/m.exec(app)?.[1] ?? '';
+    const used = [...`${ruleOf('.hit')}${ruleOf('.hit-word')}`.matchAll(/var\((--[a-z-]+)\)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThanOrEqual(3);
+    for (const name of used) {
+      expect(light).toContain(`${name}:`);
+      expect(dark).toContain(`${name}:`);
+    }
+  });
 });

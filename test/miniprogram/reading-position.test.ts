@@ -116,3 +116,56 @@ describe('the type size, changed halfway down', () => {
     expect(wxMock.pageScrollTo.mock.calls.every(([o]) => o.scrollTop === 0)).toBe(true);
   });
 });
+
+describe('opened from a search hit', () => {
+  const hitOf = async (q: string) => {
+    const cloud = await contentCloud();
+    const res = (await cloud.handler({ name: 'content', data: { action: 'search', input: { q } } })) as {
+      data: { hits: Array<{ articleId: string; blockId?: string; field: string }> };
+    };
+    return res.data.hits[0] as { articleId: string; blockId?: string; field: string };
+  };
+
+  test('in the body: jumps to the paragraph and marks it and the word, until the reader scrolls away', async () => {
+    let scrolled = 0;
+    layOut(() => scrolled);
+    const hit = await hitOf('科普');
+    const app = freshApp();
+    const { page } = await app.open('article', {
+      id: hit.articleId,
+      b: hit.blockId as string,
+      q: '%E7%A7%91%E6%99%AE',
+    });
+    const blocks = Array.from(page.querySelector('.body')?.dom?.children ?? []);
+    const index = blocks.findIndex((b) => b.textContent?.includes('科普'));
+    expect(index).toBeGreaterThan(0);
+    const top = BLOCKS_FROM + index * blockHeight(0) - 16;
+    expect(wxMock.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ scrollTop: top }));
+    expect(page.querySelectorAll('.hit')).toHaveLength(1);
+    expect(page.querySelector('.hit')?.dom?.textContent).toContain('广泛宣传科普防护知识');
+    expect(page.querySelector('.hit-word')?.dom?.textContent).toBe('科普');
+
+    scrolled = top + 40;
+    call(page, 'onPageScroll', { scrollTop: scrolled });
+    await app.settle();
+    expect(page.querySelector('.hit')).toBeTruthy();
+    scrolled = top + 700;
+    call(page, 'onPageScroll', { scrollTop: scrolled });
+    await app.settle();
+    expect(page.querySelector('.hit')).toBeFalsy();
+    expect(page.querySelector('.hit-word')).toBeFalsy();
+  });
+
+  test('in the speaker: opens at the top, where the byline is, not where the reader last left the speech', async () => {
+    const hit = await hitOf('刘晓璇');
+    expect(hit.field).toBe('speaker');
+    const first = await freshApp().open('article', { id: hit.articleId });
+    call(first.page, 'onPageScroll', { scrollTop: 1234 });
+    call(first.page, 'onUnload');
+    wxMock.pageScrollTo.mockClear();
+
+    const { text } = await freshApp().open('article', { id: hit.articleId, q: '%E5%88%98%E6%99%93%E7%92%87' });
+    expect(wxMock.pageScrollTo).not.toHaveBeenCalled();
+    expect(text()).toContain('刘晓璇');
+  });
+});

@@ -21,8 +21,18 @@ const SHARE_IMAGE = '/assets/share-5x4.png';
 const BLOCK_ID = new RegExp(ID_FORMATS.short);
 /** Scroll events come at up to 60 a second; the progress bar needs a few. */
 const SCROLL_THROTTLE_MS = 200;
+/** A paragraph a search result named lands this far below the top of the screen. */
+const JUMP_MARGIN_PX = 16;
 /** Below the progress bar: what counts as the top of the screen when choosing the paragraph to keep in place. */
 const TOP_INSET_PX = 8;
+
+/** The search hit marked after a jump: its paragraph, and the word in it when the paragraph's text holds it. */
+interface Mark {
+  id: string;
+  before: string;
+  word: string;
+  after: string;
+}
 
 /** Where the reader is: the element at the top of the screen, in page coordinates, and the screen's top. */
 interface Place {
@@ -32,6 +42,15 @@ interface Place {
   view: number;
 }
 
+const decodeQuery = (raw: string | undefined): string => {
+  if (!raw) return '';
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+};
+
 interface PageState {
   /** The page went away (or to the background) while its speech was still loading. */
   gone: boolean;
@@ -39,6 +58,8 @@ interface PageState {
   /** The page's scroll position, as the last scroll event said (not throttled). */
   scrollTop: number;
   contentHeight: number;
+  /** Where the page jumped to for a search hit: scrolling well away from it takes the mark off. */
+  markTop: number | null;
   /** Type size changes one after another, each keeping the place the one before left. */
   placing: Promise<void>;
   onScroll: (((top: number) => void) & { cancel: () => void }) | null;
@@ -50,6 +71,7 @@ const state = instanceState<PageState>(() => ({
   hidden: false,
   scrollTop: 0,
   contentHeight: 0,
+  markTop: null,
   placing: Promise.resolve(),
   onScroll: null,
   progressTimer: null,
@@ -78,6 +100,7 @@ ComponentWithStore({
     centerName: CENTER_NAME,
     /** The bottom bar's font steps are open. */
     fontPanel: false,
+    mark: null as Mark | null,
   },
 
   methods: {
@@ -100,7 +123,7 @@ ComponentWithStore({
       }
       this.prepareCards();
       await this.measure();
-      await this.restorePosition(articleId, query.b);
+      await this.restorePosition(articleId, query);
       if (self.hidden) article.pauseReading();
       else this.startProgressTimer();
     },
@@ -143,6 +166,10 @@ ComponentWithStore({
     onPageScroll(e: WechatMiniprogram.Page.IPageScrollOption) {
       const self = state(this);
       self.scrollTop = e.scrollTop;
+      if (self.markTop !== null && Math.abs(e.scrollTop - self.markTop) > windowHeight() / 2) {
+        self.markTop = null;
+        this.setData({ mark: null });
+      }
       self.onScroll?.(e.scrollTop);
     },
 
@@ -159,15 +186,37 @@ ComponentWithStore({
       state(this).contentHeight = (await getRect(this, '.page'))?.height ?? 0;
     },
 
-    /** Back to where the reader left off, or to the paragraph a search result named. */
-    async restorePosition(articleId: string, blockId: string | undefined) {
+    /**
+     * Back to where the reader left off; from search, to the paragraph the hit is in, marked (`b`), or for a hit in
+     * the title or the speaker, to the top, where they are (`q` without `b`).
+     */
+    async restorePosition(articleId: string, query: Record<string, string | undefined>) {
+      const blockId = query.b;
       if (blockId && BLOCK_ID.test(blockId)) {
         const rect = await getRect(this, `#b-${blockId}`);
-        if (rect) scrollPageTo(rect.top - 16);
+        if (!rect) return;
+        const top = Math.max(0, rect.top - JUMP_MARGIN_PX);
+        scrollPageTo(top);
+        state(this).scrollTop = top;
+        this.markHit(blockId, decodeQuery(query.q), top);
         return;
       }
+      if (query.q !== undefined) return;
       const top = scrollMemory.recall(articleId);
       if (top > 0) scrollPageTo(top);
+    },
+
+    /** Marks the paragraph a search hit is in, and the word searched for when the paragraph's text holds it. */
+    markHit(blockId: string, q: string, top: number) {
+      const block = article.article?.blocks.find((b) => b.id === blockId);
+      if (!block) return;
+      const at = q ? block.text.indexOf(q) : -1;
+      const mark: Mark =
+        at >= 0
+          ? { id: blockId, before: block.text.slice(0, at), word: q, after: block.text.slice(at + q.length) }
+          : { id: blockId, before: '', word: '', after: '' };
+      state(this).markTop = top;
+      this.setData({ mark });
     },
 
     savePosition() {
