@@ -193,9 +193,10 @@ ComponentWithStore({
     async restorePosition(articleId: string, query: Record<string, string | undefined>) {
       const blockId = query.b;
       if (blockId && BLOCK_ID.test(blockId)) {
-        const rect = await getRect(this, `#b-${blockId}`);
-        if (!rect) return;
-        const top = Math.max(0, rect.top - JUMP_MARGIN_PX);
+        // In page coordinates, as keepPlace measures: right wherever the page sits on the screen.
+        const [root, rect] = await Promise.all([getRect(this, '.page'), getRect(this, `#b-${blockId}`)]);
+        if (!root || !rect) return;
+        const top = Math.max(0, Math.round(rect.top - root.top - JUMP_MARGIN_PX));
         scrollPageTo(top);
         state(this).scrollTop = top;
         this.markHit(blockId, decodeQuery(query.q), top);
