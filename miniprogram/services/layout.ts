@@ -10,3 +10,18 @@ export const getRect = (
       .boundingClientRect((rect) => resolve(rect ?? null))
       .exec();
   });
+
+/** The layout boxes of every node matching `selector`, in the order of the page (none: an empty list). */
+export const getRects = (
+  owner: WechatMiniprogram.Component.TrivialInstance,
+  selector: string,
+): Promise<WechatMiniprogram.BoundingClientRectCallbackResult[]> =>
+  new Promise((resolve) => {
+    owner
+      .createSelectorQuery()
+      .selectAll(selector)
+      .boundingClientRect((rects) =>
+        resolve((rects as unknown as WechatMiniprogram.BoundingClientRectCallbackResult[]) ?? []),
+      )
+      .exec();
+  });

@@ -3,7 +3,7 @@ import type { ArticleRef, ArticleView, ReadEvent, ShareTarget } from '../../typi
 import { type CloudClient, isFinal } from '../services/cloud';
 import { type BlockView, toBlockView } from '../utils/blocks';
 import { type CardText, excerptOf } from '../utils/cards';
-import { formatCount, formatDate, formatMinutes } from '../utils/format';
+import { formatCount, formatDate, formatMinutes, seriesOf } from '../utils/format';
 import { newEventId, newShareId } from '../utils/ids';
 import type { ContentCache } from './content-cache';
 import type { EntryStore } from './entry';
@@ -18,6 +18,8 @@ export interface ArticleScreen {
   positions: string;
   minutesText: string;
   installmentTitle: string;
+  /** The series under the title: 深入学习领会党的二十大精神·发言摘登(一). */
+  seriesText: string;
   /** The installment's date once staff set it (2022年11月8日), else empty. */
   dateText: string;
   blocks: BlockView[];
@@ -33,6 +35,7 @@ const screenOf = (v: ArticleView): ArticleScreen => ({
   positions: v.speaker.positions.join('、'),
   minutesText: formatMinutes(v.readingMinutes),
   installmentTitle: v.installment.title,
+  seriesText: seriesOf(v.installment.title, v.installment.subtitle),
   dateText: v.installment.publishedAt ? formatDate(v.installment.publishedAt) : '',
   blocks: v.blocks.map(toBlockView),
   truncated: v.truncated,

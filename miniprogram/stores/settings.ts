@@ -1,6 +1,7 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
 import { readItem, writeItem } from '../services/storage';
 import { systemFacts } from '../services/system';
+import { type LineChars, lineCharsAt } from '../utils/type-scale';
 
 export const FONT_STEPS = ['标准', '大', '特大', '超大'] as const;
 export type FontStep = 0 | 1 | 2 | 3;
@@ -74,6 +75,11 @@ export class SettingsStore {
 
   get fontLabel(): string {
     return FONT_STEPS[this.fontStep];
+  }
+
+  /** How many characters a title line and a body line hold at the chosen size (for balancing titles). */
+  get lineChars(): LineChars {
+    return lineCharsAt(this.fontStep);
   }
 
   /** The reader's size, as they picked it: care mode never overrides it. */

@@ -3,6 +3,7 @@
  * operations (rectangles, lines of text, the code image) in the image's own pixels, measuring text with the canvas's
  * `measureText` (passed in, so tests measure with a rule of their own). `paint` replays them on a canvas 2d context.
  */
+import { CENTER_NAME } from '../config';
 
 /** What a card says about a speech. */
 export interface CardText {
@@ -239,7 +240,7 @@ export function poster(card: CardText, measure: Measure): Drawing {
   ops.push({ kind: 'rect', x: 0, y: foot, width, height: height - foot, fill: WHITE });
   ops.push({ kind: 'image', name: 'code', ...POSTER_CODE });
   textBlock(ops, ['长按识别小程序码', '阅读全文'], { x: pad, top: 960, px: 34, lineHeight: 52, fill: INK, bold: true });
-  textBlock(ops, wrapText('市融媒体中心', 400, 1, wrapper(measure, 26)), {
+  textBlock(ops, wrapText(CENTER_NAME, 400, 1, wrapper(measure, 26)), {
     x: pad,
     top: 1090,
     px: 26,

@@ -16,3 +16,12 @@ export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
+
+/**
+ * The series a speech belongs to, as a 公众号 names its column: the installment's title and the number of its
+ * 发言摘登 — “深入学习领会党的二十大精神·发言摘登(一)”; the title alone when the subtitle names none.
+ */
+export function seriesOf(title: string, subtitle: string): string {
+  const issue = /发言摘登\s*[(（][^)）]+[)）]/.exec(subtitle)?.[0].replace(/\s+/g, '');
+  return issue ? `${title}·${issue}` : title;
+}

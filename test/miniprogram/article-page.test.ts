@@ -1,5 +1,5 @@
 import type { ContentStore } from '../../backend/content/port';
-import { call, freshApp, tapButton } from './support/app';
+import { call, freshApp, type PageComponent, tapButton } from './support/app';
 import { contentCloud, networkDown } from './support/cloud';
 import { wxMock, wxStub } from './support/runtime';
 
@@ -19,7 +19,9 @@ const articleIdAt = (i: number) => ids[i] as string;
 describe('the article page', () => {
   test('renders headings, bold leads and paragraphs from the typed blocks', async () => {
     const { page, text } = await freshApp().open('article', { id: articleIdAt(4) });
-    expect(text()).toContain('切实把学习成果转化为推动主流媒体深度融合的自觉行动');
+    expect(page.querySelector('.title')?.dom?.textContent?.replace('\n', '')).toBe(
+      '切实把学习成果转化为推动主流媒体深度融合的自觉行动',
+    );
     expect(text()).toContain('市融媒体中心党组书记、主任');
     expect(page.querySelectorAll('.heading').map((h) => h.dom?.textContent)).toContain(
       '1、深化学习，以全面学习贯彻党的二十大精神为首要任务，统筹开展中心各项工作',
@@ -210,6 +212,70 @@ describe('font size and care mode', () => {
     expect(page.querySelector('.fs-1')).toBeTruthy();
     expect(page.querySelector('.font-step-on')?.dom?.textContent).toBe('大');
     expect(page.querySelector('.care')).toBeFalsy();
+  });
+});
+
+describe('under the title, as a 公众号 article', () => {
+  test('names the series and the center, and no date until staff set one (series-page: the date once set)', async () => {
+    const { page } = await freshApp().open('article', { id: articleIdAt(3) });
+    expect(page.querySelector('.series')?.dom?.textContent).toBe('深入学习领会党的二十大精神·发言摘登(一)');
+    expect(page.querySelector('.center')?.dom?.textContent).toBe('市融媒体中心');
+    expect(page.querySelector('.meta-date')).toBeFalsy();
+  });
+});
+
+describe('titles in even lines', () => {
+  const titleLines = (page: PageComponent) => (page.querySelector('.title')?.dom?.textContent ?? '').split('\n');
+
+  test('no title leaves one character alone on its last line, at any size', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(3) });
+    // 标准 and 大: two phrases on the first line would leave 干出新业绩 short; the break is between phrases.
+    expect(titleLines(page)).toEqual(['展现新担当', '实现新作为 干出新业绩']);
+    page.querySelectorAll('.font-step')[3]?.dispatchEvent('tap');
+    await app.settle();
+    // 超大 holds 10 characters a line: three phrases, three lines, rather than “…干出新业 / 绩”.
+    expect(titleLines(page)).toEqual(['展现新担当', '实现新作为', '干出新业绩']);
+  });
+
+  test('the pager’s titles are balanced at the body size', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(4) });
+    page.querySelectorAll('.font-step')[2]?.dispatchEvent('tap');
+    await app.settle();
+    const [prev, next] = page.querySelectorAll('.pager-title').map((t) => (t.dom?.textContent ?? '').split('\n'));
+    expect(prev).toEqual(['展现新担当', '实现新作为 干出新业绩']);
+    expect(next).toEqual(['扎根人民 服务大局 肩负起', '新时代文艺工作者的历史使命']);
+  });
+});
+
+describe('the bottom bar', () => {
+  test('offers the type sizes and 关怀模式 wherever the reader is, and says the size chosen', async () => {
+    const app = freshApp();
+    const { page } = await app.open('article', { id: articleIdAt(4) });
+    const bar = page.querySelector('.reader-font');
+    expect(bar?.dom?.textContent).toBe('字号：标准');
+    expect(page.querySelector('.panel-step')).toBeFalsy();
+    bar?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelectorAll('.panel-step').map((s) => s.dom?.textContent)).toEqual([
+      '标准',
+      '大',
+      '特大',
+      '超大',
+      '关怀模式',
+    ]);
+    page.querySelectorAll('.panel-step')[3]?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.fs-3')).toBeTruthy();
+    expect(page.querySelector('.panel-step-on')?.dom?.textContent).toBe('超大');
+    page.querySelector('.panel-care')?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.care')).toBeTruthy();
+    page.querySelector('.reader-font')?.dispatchEvent('tap');
+    await app.settle();
+    expect(page.querySelector('.panel-step')).toBeFalsy();
+    expect(page.querySelector('.reader-font')?.dom?.textContent).toBe('字号：超大');
   });
 });
 

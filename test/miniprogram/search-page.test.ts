@@ -20,7 +20,9 @@ test('lists matching speeches with the match highlighted, and opens one at the p
   hits[0]?.dispatchEvent('tap');
   await app.settle();
   expect(wxMock.navigateTo).toHaveBeenCalledWith(
-    expect.objectContaining({ url: expect.stringMatching(/^\/pages\/article\/index\?id=[a-z0-9]+&b=p[a-z0-9]+$/) }),
+    expect.objectContaining({
+      url: expect.stringMatching(/^\/pages\/article\/index\?id=[a-z0-9]+&b=p[a-z0-9]+&q=%E7%A7%91%E6%99%AE$/),
+    }),
   );
 });
 

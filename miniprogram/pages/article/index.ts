@@ -1,12 +1,14 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { CENTER_NAME } from '../../config';
 import { drawToFile } from '../../services/canvas';
-import { getRect } from '../../services/layout';
+import { getRect, getRects } from '../../services/layout';
 import { enableShareMenu, goHome, replacePage, scrollPageTo } from '../../services/navigation';
 import { windowHeight } from '../../services/system';
 import { article, entry, installment, poster, settings, shareCards } from '../../stores/index';
 import { PROGRESS_EVERY_MS } from '../../stores/reading';
 import { scrollMemory } from '../../stores/scroll-memory';
 import { FONT_STEPS } from '../../stores/settings';
+import { balanceLines } from '../../utils/balance';
 import { fieldsOf } from '../../utils/bindings';
 import { CHAT_CARD, POSTER, poster as posterLayout, shareCard, TIMELINE_CARD } from '../../utils/cards';
 import { ID_FORMATS, SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
@@ -19,13 +21,47 @@ const SHARE_IMAGE = '/assets/share-5x4.png';
 const BLOCK_ID = new RegExp(ID_FORMATS.short);
 /** Scroll events come at up to 60 a second; the progress bar needs a few. */
 const SCROLL_THROTTLE_MS = 200;
+/** A paragraph a search result named lands this far below the top of the screen. */
+const JUMP_MARGIN_PX = 16;
+/** Below the progress bar: what counts as the top of the screen when choosing the paragraph to keep in place. */
+const TOP_INSET_PX = 8;
+
+/** The search hit marked after a jump: its paragraph, and the word in it when the paragraph's text holds it. */
+interface Mark {
+  id: string;
+  before: string;
+  word: string;
+  after: string;
+}
+
+/** Where the reader is: the element at the top of the screen, in page coordinates, and the screen's top. */
+interface Place {
+  id: string;
+  top: number;
+  height: number;
+  view: number;
+}
+
+const decodeQuery = (raw: string | undefined): string => {
+  if (!raw) return '';
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+};
 
 interface PageState {
   /** The page went away (or to the background) while its speech was still loading. */
   gone: boolean;
   hidden: boolean;
+  /** The page's scroll position, as the last scroll event said (not throttled). */
   scrollTop: number;
   contentHeight: number;
+  /** Where the page jumped to for a search hit: scrolling well away from it takes the mark off. */
+  markTop: number | null;
+  /** Type size changes one after another, each keeping the place the one before left. */
+  placing: Promise<void>;
   onScroll: (((top: number) => void) & { cancel: () => void }) | null;
   progressTimer: ReturnType<typeof setInterval> | null;
 }
@@ -35,6 +71,8 @@ const state = instanceState<PageState>(() => ({
   hidden: false,
   scrollTop: 0,
   contentHeight: 0,
+  markTop: null,
+  placing: Promise.resolve(),
   onScroll: null,
   progressTimer: null,
 }));
@@ -46,7 +84,11 @@ ComponentWithStore({
       ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'missing', 'progress']),
       // A bad or old link offers the installment's speeches instead.
       ...fieldsOf(installment, ['cards']),
-      ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode']),
+      ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode', 'fontLabel']),
+      // Titles broken into even lines for the chosen size: no character left alone on a last line.
+      titleText: () => balanceLines(article.article?.title ?? '', settings.lineChars.title),
+      prevTitle: () => balanceLines(article.article?.prev?.title ?? '', settings.lineChars.body),
+      nextTitle: () => balanceLines(article.article?.next?.title ?? '', settings.lineChars.body),
       ...fieldsOf(entry, ['singlePage']),
       ...fieldsOf(poster, ['posterSheet']),
     },
@@ -55,6 +97,10 @@ ComponentWithStore({
 
   data: {
     fontLabels: [...FONT_STEPS],
+    centerName: CENTER_NAME,
+    /** The bottom bar's font steps are open. */
+    fontPanel: false,
+    mark: null as Mark | null,
   },
 
   methods: {
@@ -77,7 +123,7 @@ ComponentWithStore({
       }
       this.prepareCards();
       await this.measure();
-      await this.restorePosition(articleId, query.b);
+      await this.restorePosition(articleId, query);
       if (self.hidden) article.pauseReading();
       else this.startProgressTimer();
     },
@@ -118,12 +164,17 @@ ComponentWithStore({
     },
 
     onPageScroll(e: WechatMiniprogram.Page.IPageScrollOption) {
-      state(this).onScroll?.(e.scrollTop);
+      const self = state(this);
+      self.scrollTop = e.scrollTop;
+      if (self.markTop !== null && Math.abs(e.scrollTop - self.markTop) > windowHeight() / 2) {
+        self.markTop = null;
+        this.setData({ mark: null });
+      }
+      self.onScroll?.(e.scrollTop);
     },
 
     trackScroll(top: number) {
       const self = state(this);
-      self.scrollTop = top;
       const scrollable = self.contentHeight - windowHeight();
       if (scrollable > 0) article.setProgress((top / scrollable) * 100);
       if (self.contentHeight > 0) article.scrolled(Math.min(1, (top + windowHeight()) / self.contentHeight));
@@ -135,15 +186,38 @@ ComponentWithStore({
       state(this).contentHeight = (await getRect(this, '.page'))?.height ?? 0;
     },
 
-    /** Back to where the reader left off, or to the paragraph a search result named. */
-    async restorePosition(articleId: string, blockId: string | undefined) {
+    /**
+     * Back to where the reader left off; from search, to the paragraph the hit is in, marked (`b`), or for a hit in
+     * the title or the speaker, to the top, where they are (`q` without `b`).
+     */
+    async restorePosition(articleId: string, query: Record<string, string | undefined>) {
+      const blockId = query.b;
       if (blockId && BLOCK_ID.test(blockId)) {
-        const rect = await getRect(this, `#b-${blockId}`);
-        if (rect) scrollPageTo(rect.top - 16);
+        // In page coordinates, as keepPlace measures: right wherever the page sits on the screen.
+        const [root, rect] = await Promise.all([getRect(this, '.page'), getRect(this, `#b-${blockId}`)]);
+        if (!root || !rect) return;
+        const top = Math.max(0, Math.round(rect.top - root.top - JUMP_MARGIN_PX));
+        scrollPageTo(top);
+        state(this).scrollTop = top;
+        this.markHit(blockId, decodeQuery(query.q), top);
         return;
       }
+      if (query.q !== undefined) return;
       const top = scrollMemory.recall(articleId);
       if (top > 0) scrollPageTo(top);
+    },
+
+    /** Marks the paragraph a search hit is in, and the word searched for when the paragraph's text holds it. */
+    markHit(blockId: string, q: string, top: number) {
+      const block = article.article?.blocks.find((b) => b.id === blockId);
+      if (!block) return;
+      const at = q ? block.text.indexOf(q) : -1;
+      const mark: Mark =
+        at >= 0
+          ? { id: blockId, before: block.text.slice(0, at), word: q, after: block.text.slice(at + q.length) }
+          : { id: blockId, before: '', word: '', after: '' };
+      state(this).markTop = top;
+      this.setData({ mark });
     },
 
     savePosition() {
@@ -152,13 +226,52 @@ ComponentWithStore({
     },
 
     onFontStep(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { step: number }>) {
-      settings.setFontStep(Number(e.currentTarget.dataset.step));
-      void this.measure();
+      const step = Number(e.currentTarget.dataset.step);
+      void this.keepPlace(() => settings.setFontStep(step));
     },
 
     onCareToggle() {
-      settings.setCareMode(!settings.careMode);
-      void this.measure();
+      void this.keepPlace(() => settings.setCareMode(!settings.careMode));
+    },
+
+    /** The bottom bar's 字号: opens (or closes) the font steps where the reader is. */
+    onFontPanel() {
+      this.setData({ fontPanel: !this.data.fontPanel });
+    },
+
+    /**
+     * Changes the type size with the reader's place kept: what was at the top of the screen is there again after the
+     * text reflows — the same paragraph, scrolled as far into it (in proportion) as before.
+     */
+    keepPlace(change: () => void): Promise<void> {
+      const self = state(this);
+      self.placing = self.placing.then(async () => {
+        const before = await this.place();
+        change();
+        // The bindings send the new size on the next tick; this tick comes after theirs, the query after the render.
+        await new Promise<void>((resolve) => wx.nextTick(resolve));
+        if (before) {
+          const [root, rect] = await Promise.all([getRect(this, '.page'), getRect(this, `#${before.id}`)]);
+          if (root && rect) {
+            const into = before.view - before.top;
+            const scaled = into > 0 && before.height > 0 ? (into / before.height) * rect.height : into;
+            const top = Math.max(0, Math.round(rect.top - root.top + scaled));
+            scrollPageTo(top);
+            self.scrollTop = top;
+          }
+        }
+        await this.measure();
+      });
+      return self.placing;
+    },
+
+    /** The first element of the speech (title, font bar, heading or paragraph) still showing at the top of the screen. */
+    async place(): Promise<Place | null> {
+      const [root, rects] = await Promise.all([getRect(this, '.page'), getRects(this, '.place')]);
+      if (!root) return null;
+      const view = state(this).scrollTop;
+      const found = rects.find((r) => r.id && r.top - root.top + r.height > view + TOP_INSET_PX);
+      return found ? { id: found.id, top: found.top - root.top, height: found.height, view } : null;
     },
 
     onNeighbour(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

@@ -2,6 +2,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { copyText } from '../../services/clipboard';
 import { confirmModal, enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
 import { entry, identity, installment, settings } from '../../stores/index';
+import { balanceLines } from '../../utils/balance';
 import { fieldsOf } from '../../utils/bindings';
 import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { instanceState } from '../../utils/instance-state';
@@ -18,6 +19,8 @@ ComponentWithStore({
     fields: {
       ...fieldsOf(installment, ['status', 'header', 'cards', 'past', 'offline', 'errorMessage', 'noteExpanded']),
       ...fieldsOf(settings, ['rootClass']),
+      // The masthead in even lines at the chosen size (no “…二十大精 / 神”).
+      mastheadTitle: () => balanceLines(installment.header?.title ?? '', settings.lineChars.title),
       ...fieldsOf(entry, ['singlePage']),
       // Changes (and so renders) only when whoami's answer differs from what the page first showed.
       ...fieldsOf(identity, ['staff']),

@@ -23,7 +23,7 @@ ComponentWithStore({
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; block: string }>,
     ) {
       const { id, block } = e.currentTarget.dataset;
-      openPage(`/pages/article/index?id=${id}${block ? `&b=${block}` : ''}`);
+      openPage(`/pages/article/index?id=${id}${block ? `&b=${block}` : ''}&q=${encodeURIComponent(search.q.trim())}`);
     },
 
     onUnload() {
