@@ -22,10 +22,10 @@ import {
   type TotalCounts,
   zeroCounts,
 } from '../track/model';
-import type { ChannelTotal, CounterCell } from '../track/port';
 import { figuresOf, figuresOfTotals, sumCells } from './figures';
 import { type DaySpan, daysOf } from './periods';
-import type { StatsStore } from './port';
+import type { CounterSum, StatsStore } from './port';
+import { sumsOf } from './sums';
 
 /** One speech as statistics name it. */
 export type Speech = Omit<ArticleRow, keyof StatsFigures>;
@@ -36,84 +36,128 @@ export const speechesOf = (installments: InstallmentRecord[]): Speech[] =>
     i.articles.map((a) => ({ id: a.id, title: a.title, speaker: a.speaker.name, installmentId: i.id })),
   );
 
-const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-};
+/** Where a range's figures come from: a bounded range from its days' cells, `all` from the totals. */
+export type RangeKind = 'days' | 'all';
 
-/**
- * The counters one range reads: a bounded range its days' cells; `all` the totals and channel sums. Either way
- * only counters, never the ledger.
- */
-export type RangeCounters =
-  | { kind: 'days'; span: DaySpan; cells: CounterCell[] }
-  | { kind: 'all'; totals: Map<string, TotalCounts>; channels: ChannelTotal[] };
+/** The days a query of `span` asks for: its days, or every day for `all`. */
+const queryDays = (span: DaySpan | null) => (span === null ? ('all' as const) : { from: span.from, to: span.to });
 
-export async function countersOf(stats: StatsStore, span: DaySpan | null): Promise<RangeCounters> {
-  if (span !== null) return { kind: 'days', span, cells: await stats.cells(span) };
-  const [totals, channels] = await Promise.all([stats.totals(), stats.channelTotals()]);
-  return { kind: 'all', totals, channels };
+/** One scope's counters (the site's, or one speech's) over a range: its days' cells summed, or its totals. */
+export type ScopeCounters = { kind: 'days'; sum: DailyCounts } | { kind: 'all'; totals: TotalCounts };
+
+const noCounters = (kind: RangeKind): ScopeCounters =>
+  kind === 'days' ? { kind, sum: zeroCounts(DAILY_COUNTERS) } : { kind, totals: zeroCounts(TOTAL_COUNTERS) };
+
+/** The site's counters over a range: every speech's cells of its days summed, or every speech's totals summed. */
+export async function siteCounters(stats: StatsStore, span: DaySpan | null): Promise<ScopeCounters> {
+  if (span !== null) return { kind: 'days', sum: sumCells(await stats.sums({ days: queryDays(span), by: [] })) };
+  const totals = zeroCounts(TOTAL_COUNTERS);
+  for (const t of (await stats.totals()).values()) addCounts(totals, t);
+  return { kind: 'all', totals };
+}
+
+/** Each speech's counters over a range, for any id (zero for a speech nothing was counted for). */
+export async function speechCounters(
+  stats: StatsStore,
+  span: DaySpan | null,
+): Promise<(articleId: string) => ScopeCounters> {
+  const kind: RangeKind = span === null ? 'all' : 'days';
+  const of = new Map<string, ScopeCounters>();
+  if (span === null) {
+    for (const [id, totals] of await stats.totals()) of.set(id, { kind: 'all', totals });
+  } else {
+    for (const row of await stats.sums({ days: queryDays(span), by: ['article'] })) {
+      of.set(row.articleId, { kind: 'days', sum: row.counts });
+    }
+  }
+  return (articleId) => of.get(articleId) ?? noCounters(kind);
 }
 
 /** The site's figures: readers are site-wide, named and anonymous apart (siteUv/siteAnonUv a day; siteNew… ever). */
-export function siteFigures(c: RangeCounters): StatsFigures {
-  if (c.kind === 'days') {
-    const sum = sumCells(c.cells);
-    return { ...figuresOf(sum, sum.siteUv), anonUv: sum.siteAnonUv };
-  }
-  const sum = zeroCounts(TOTAL_COUNTERS);
-  for (const t of c.totals.values()) addCounts(sum, t);
-  return { ...figuresOfTotals(sum, sum.siteNewUv), anonUv: sum.siteNewAnonUv };
+export function siteFigures(c: ScopeCounters): StatsFigures {
+  if (c.kind === 'days') return { ...figuresOf(c.sum, c.sum.siteUv), anonUv: c.sum.siteAnonUv };
+  return { ...figuresOfTotals(c.totals, c.totals.siteNewUv), anonUv: c.totals.siteNewAnonUv };
 }
 
 /** One speech's figures: readers distinct per speech (uv a day; the uv total ever). */
-export function speechFigures(c: RangeCounters, articleId: string): StatsFigures {
-  if (c.kind === 'days') {
-    const sum = sumCells(c.cells.filter((cell) => cell.articleId === articleId));
-    return figuresOf(sum, sum.uv);
-  }
-  const totals = c.totals.get(articleId) ?? zeroCounts(TOTAL_COUNTERS);
-  return figuresOfTotals(totals, totals.uv);
-}
+export const speechFigures = (c: ScopeCounters): StatsFigures =>
+  c.kind === 'days' ? figuresOf(c.sum, c.sum.uv) : figuresOfTotals(c.totals, c.totals.uv);
 
-/** pv and readers per day of `span`: site-wide readers, or one speech's when `articleId` is given. */
-export function seriesOf(cells: CounterCell[], span: DaySpan, articleId?: string): DayPoint[] {
-  const byDay = groupBy(
-    cells.filter((c) => articleId === undefined || c.articleId === articleId),
-    (c) => c.day,
-  );
+/** pv and readers per day of `span` from sums by day: site-wide readers, or one speech's. */
+function pointsOf(rows: readonly CounterSum[], span: DaySpan, scope: 'site' | 'speech'): DayPoint[] {
+  const byDay = new Map(rows.map((row) => [row.day, row.counts]));
   return daysOf(span).map((day) => {
-    const sum = sumCells(byDay.get(day) ?? []);
-    return { day: showDay(day), pv: sum.pv, uv: articleId === undefined ? sum.siteUv : sum.uv };
+    const sum = byDay.get(day) ?? zeroCounts(DAILY_COUNTERS);
+    return { day: showDay(day), pv: sum.pv, uv: scope === 'site' ? sum.siteUv : sum.uv };
   });
 }
 
-/** Each channel's daily counters summed over the range (over every day for `all`), for one speech or all. */
-export function channelSums(c: RangeCounters, articleId?: string): Map<string, DailyCounts> {
-  const sums = new Map<string, DailyCounts>();
-  const rows = c.kind === 'days' ? c.cells : c.channels;
-  for (const row of rows) {
-    if (articleId !== undefined && row.articleId !== articleId) continue;
-    const sum = sums.get(row.channel) ?? zeroCounts(DAILY_COUNTERS);
-    addCounts(sum, row.counts);
-    sums.set(row.channel, sum);
+const channelMap = (rows: readonly CounterSum[]) => new Map(rows.map((row) => [row.channel, row.counts]));
+
+/**
+ * The site's counters over a range and its daily series: the range's own days, or `series` for `all`. A bounded
+ * range's counters are its days' sums added up, so one query answers both.
+ */
+export async function siteReport(
+  stats: StatsStore,
+  span: DaySpan | null,
+  series: DaySpan,
+): Promise<{ counters: ScopeCounters; series: DayPoint[] }> {
+  const days = span ?? series;
+  const [rows, all] = await Promise.all([
+    stats.sums({ days: { from: days.from, to: days.to }, by: ['day'] }),
+    span === null ? siteCounters(stats, null) : null,
+  ]);
+  return { counters: all ?? { kind: 'days', sum: sumCells(rows) }, series: pointsOf(rows, days, 'site') };
+}
+
+/**
+ * One speech over a range: its counters, its daily series (the range's days, or `series` for `all`) and its
+ * channels. A bounded range is one query, by day and channel, for all three.
+ */
+export async function speechReport(
+  stats: StatsStore,
+  span: DaySpan | null,
+  series: DaySpan,
+  articleId: string,
+): Promise<{ counters: ScopeCounters; series: DayPoint[]; channels: Map<string, DailyCounts> }> {
+  if (span !== null) {
+    const days = { from: span.from, to: span.to };
+    const rows = await stats.sums({ days, by: ['day', 'channel'], articleId });
+    return {
+      counters: { kind: 'days', sum: sumCells(rows) },
+      series: pointsOf(sumsOf(rows, { days, by: ['day'] }), span, 'speech'),
+      channels: channelMap(sumsOf(rows, { days, by: ['channel'] })),
+    };
   }
-  return sums;
+  const [totals, channels, days] = await Promise.all([
+    stats.totals(),
+    stats.sums({ days: 'all', by: ['channel'], articleId }),
+    stats.sums({ days: { from: series.from, to: series.to }, by: ['day'], articleId }),
+  ]);
+  return {
+    counters: { kind: 'all', totals: totals.get(articleId) ?? zeroCounts(TOTAL_COUNTERS) },
+    series: pointsOf(days, series, 'speech'),
+    channels: channelMap(channels),
+  };
+}
+
+/** Each channel's daily counters summed over the range (over every day for `all`), every speech's together. */
+export async function channelSums(stats: StatsStore, span: DaySpan | null): Promise<Map<string, DailyCounts>> {
+  return channelMap(await stats.sums({ days: queryDays(span), by: ['channel'] }));
 }
 
 /**
  * A channel's readers: under the channel of their first opening each day, added up over a bounded range; ever, the
  * first openings, which are counted under one channel each and so add up to distinct readers.
  */
-export const channelReaders = (c: RangeCounters, sum: DailyCounts): number => (c.kind === 'days' ? sum.uv : sum.newUv);
+export const channelReaders = (kind: RangeKind, sum: DailyCounts): number => (kind === 'days' ? sum.uv : sum.newUv);
 
 /**
  * Every channel there is, with a row even when nothing came through it: the built-in ones, those staff made (retired
  * ones too: their codes still count), then any others the counters name.
  */
-export function channelRows(c: RangeCounters, custom: ChannelRecord[], articleId?: string): ChannelRow[] {
-  const sums = channelSums(c, articleId);
+export function channelRows(kind: RangeKind, sums: Map<string, DailyCounts>, custom: ChannelRecord[]): ChannelRow[] {
   const made = new Map(custom.map((ch) => [ch.code, ch]));
   const codes = [
     ...Object.keys(CHANNELS),
@@ -122,7 +166,7 @@ export function channelRows(c: RangeCounters, custom: ChannelRecord[], articleId
   ];
   return codes.map((channel): ChannelRow => {
     const sum = sums.get(channel) ?? zeroCounts(DAILY_COUNTERS);
-    const figures = { pv: sum.pv, uv: channelReaders(c, sum), anonPv: sum.anonPv };
+    const figures = { pv: sum.pv, uv: channelReaders(kind, sum), anonPv: sum.anonPv };
     const own = made.get(channel);
     if (own !== undefined) return { channel, label: own.name, kind: 'custom', type: own.type, ...figures };
     const known = Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel as keyof typeof CHANNELS] : null;
