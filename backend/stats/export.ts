@@ -1,15 +1,21 @@
 import type { StatsRange } from '../../typings/contract/stats';
 import type { ChannelRecord } from '../channels/port';
 import { channelLabel } from '../track/channels';
-import { addCounts, DAILY_COUNTERS, type DailyCounts, zeroCounts } from '../track/model';
+import { addCounts, zeroCounts } from '../track/model';
 import { figuresOf } from './figures';
 import { type DaySpan, uvNote } from './periods';
 import type { StatsStore } from './port';
 import {
+  CHANNEL_COUNTERS,
+  type ChannelCounter,
+  type ChannelSums,
   channelReaders,
+  queryDays,
   type RangeKind,
   type ScopeCounters,
+  SPEECH_COUNTERS,
   type Speech,
+  type SpeechCounter,
   speechCounters,
   speechFigures,
 } from './report';
@@ -46,8 +52,8 @@ export const TOTAL_ROW = '合计';
 /** What an export reads: each speech's counters per channel, and each speech's own. */
 export interface ExportCounters {
   kind: RangeKind;
-  channels: Map<string, Map<string, DailyCounts>>;
-  speech: (articleId: string) => ScopeCounters;
+  channels: Map<string, ChannelSums>;
+  speech: (articleId: string) => ScopeCounters<SpeechCounter>;
 }
 
 /**
@@ -56,21 +62,25 @@ export interface ExportCounters {
  */
 export async function exportCounters(stats: StatsStore, span: DaySpan | null): Promise<ExportCounters> {
   const [rows, totals] = await Promise.all([
-    stats.sums({ days: span === null ? 'all' : { from: span.from, to: span.to }, by: ['article', 'channel'] }),
+    stats.sums({ days: queryDays(span), by: ['article', 'channel'], counters: CHANNEL_COUNTERS }),
     span === null ? speechCounters(stats, null) : null,
   ]);
-  const channels = new Map<string, Map<string, DailyCounts>>();
-  const sums = new Map<string, DailyCounts>();
+  const channels = new Map<string, ChannelSums>();
+  const sums = new Map<string, Record<ChannelCounter, number>>();
   for (const row of rows) {
-    const of = channels.get(row.articleId) ?? new Map<string, DailyCounts>();
+    const of: ChannelSums = channels.get(row.articleId) ?? new Map();
     of.set(row.channel, row.counts);
     channels.set(row.articleId, of);
-    const sum = sums.get(row.articleId) ?? zeroCounts(DAILY_COUNTERS);
+    const sum = sums.get(row.articleId) ?? zeroCounts(CHANNEL_COUNTERS);
     addCounts(sum, row.counts);
     sums.set(row.articleId, sum);
   }
   const speech =
-    totals ?? ((id: string): ScopeCounters => ({ kind: 'days', sum: sums.get(id) ?? zeroCounts(DAILY_COUNTERS) }));
+    totals ??
+    ((id: string): ScopeCounters<SpeechCounter> => ({
+      kind: 'days',
+      sum: sums.get(id) ?? zeroCounts(SPEECH_COUNTERS),
+    }));
   return { kind: span === null ? 'all' : 'days', channels, speech };
 }
 

@@ -1,22 +1,24 @@
-import type { DailyCounts, DayKey, TotalCounts } from '../track/model';
+import type { DailyCounter, DayKey, TotalCounts } from '../track/model';
 
 /** What daily counters can be summed by. */
 export type SumKey = 'day' | 'article' | 'channel';
 
 /**
- * Daily counters summed in groups: over the days [from, to) by any keys, or over every day (`days: 'all'`, the
- * channel totals) by article and channel only. `articleId` keeps one article's counters.
+ * The daily counters named in `counters` (only those: each one more is work on every cell) summed in groups: over
+ * the days [from, to) by any keys, or over every day (`days: 'all'`, the channel totals) by article and channel
+ * only. `articleId` keeps one article's counters.
  */
-export type SumsQuery =
-  | { days: { from: DayKey; to: DayKey }; by: readonly SumKey[]; articleId?: string }
-  | { days: 'all'; by: ReadonlyArray<Exclude<SumKey, 'day'>>; articleId?: string };
+export type SumsQuery<C extends DailyCounter = DailyCounter> = (
+  | { days: { from: DayKey; to: DayKey }; by: readonly SumKey[] }
+  | { days: 'all'; by: ReadonlyArray<Exclude<SumKey, 'day'>> }
+) & { counters: readonly C[]; articleId?: string };
 
 /** One group's sum; a key it is not grouped by is ''. With `by` empty there is at most one (the sum of everything). */
-export interface CounterSum {
+export interface CounterSum<C extends DailyCounter = DailyCounter> {
   day: DayKey | '';
   articleId: string;
   channel: string;
-  counts: DailyCounts;
+  counts: Record<C, number>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CounterSum {
  * over each).
  */
 export interface StatsStore {
-  sums(query: SumsQuery): Promise<CounterSum[]>;
+  sums<C extends DailyCounter>(query: SumsQuery<C>): Promise<Array<CounterSum<C>>>;
   /** Every article's totals. */
   totals(): Promise<Map<string, TotalCounts>>;
 }

@@ -1,4 +1,4 @@
-import { addCounts, DAILY_COUNTERS, type DailyCounts, fullCounts } from '../track/model';
+import { addCounts, type DailyCounter, type DailyCounts, fullCounts } from '../track/model';
 import type { CounterSum, SumsQuery } from './port';
 
 /** A counter cell as a store that cannot sum for itself reads it. */
@@ -13,7 +13,7 @@ export interface Cell {
  * Cells summed as `query` asks, in JS: for a store that reads cells and cannot group them where they are kept.
  * Cells outside the query's days or article are left out.
  */
-export function sumsOf(cells: Iterable<Cell>, query: SumsQuery): CounterSum[] {
+export function sumsOf<C extends DailyCounter>(cells: Iterable<Cell>, query: SumsQuery<C>): Array<CounterSum<C>> {
   const by = new Set<string>(query.by);
   const groups = new Map<string, { day: string; articleId: string; channel: string; add: Partial<DailyCounts> }>();
   for (const cell of cells) {
@@ -30,5 +30,5 @@ export function sumsOf(cells: Iterable<Cell>, query: SumsQuery): CounterSum[] {
     }
     addCounts(group.add, cell.counts);
   }
-  return [...groups.values()].map(({ add, ...keys }) => ({ ...keys, counts: fullCounts(DAILY_COUNTERS, add) }));
+  return [...groups.values()].map(({ add, ...keys }) => ({ ...keys, counts: fullCounts(query.counters, add) }));
 }

@@ -4,7 +4,7 @@
  * never the counters.
  */
 import type { Database } from 'better-sqlite3';
-import type { CounterSum, StatsStore } from '../../../backend/stats/port';
+import type { StatsStore } from '../../../backend/stats/port';
 import { sumsOf } from '../../../backend/stats/sums';
 import {
   addCounts,
@@ -39,7 +39,7 @@ export function ledgerScanStats(db: Database): StatsStore {
     return [...cells.values()];
   };
   return {
-    async sums(query): Promise<CounterSum[]> {
+    async sums(query) {
       const cells = query.days === 'all' ? byCell(null, null, false) : byCell(query.days.from, query.days.to, true);
       return sumsOf(
         cells.map((c) => ({ ...c, counts: c.add })),
