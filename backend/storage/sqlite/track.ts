@@ -48,6 +48,21 @@ type CounterRow = Record<string, number | string>;
 
 /** One bound JSON array instead of one parameter per id: no limit on how many ids are asked for. */
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+
+/**
+ * A SELECT of the rows whose `column` is one of some ids (after the statement's other parameters): none asked, none
+ * read; one id by `= ?` (the usual event names one speech, one entry: json_each would cost more than the row); more
+ * through `IN_LIST`. Both statements prepared once.
+ */
+function selectByIds<P extends unknown[], R>(db: Database, sql: (test: string) => string) {
+  const one = db.prepare<[...P, string], R>(sql('= ?'));
+  const many = db.prepare<[...P, string], R>(sql(IN_LIST));
+  return (ids: readonly string[], ...params: P): R[] => {
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return one.all(...params, ids[0] as string);
+    return many.all(...params, JSON.stringify(ids));
+  };
+}
 const incrementAll = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
 
 /**
@@ -59,19 +74,26 @@ export function createTrackStore(db: Database): TrackStore {
     `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys, read_day
      FROM track_readers WHERE reader = ?`,
   );
-  const selectReaderArticles = db.prepare<[string, string], ReaderArticleRow>(
-    `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
-     FROM track_reader_articles WHERE reader = ? AND article_id ${IN_LIST}`,
+  const selectReaderArticles = selectByIds<[string], ReaderArticleRow>(
+    db,
+    (test) => `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
+     FROM track_reader_articles WHERE reader = ? AND article_id ${test}`,
   );
-  const selectEntries = db.prepare<[string, string], { json: string }>(
-    `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${IN_LIST}`,
+  const selectEntries = selectByIds<[string], { json: string }>(
+    db,
+    (test) => `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${test}`,
   );
-  const selectShares = db.prepare<[string], ShareRow>(
-    `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${IN_LIST}`,
+  const selectShares = selectByIds<[], ShareRow>(
+    db,
+    (test) => `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${test}`,
   );
-  const selectChannels = db.prepare<[string], { code: string }>(`SELECT code FROM channels WHERE code ${IN_LIST}`);
-  const selectCountable = db.prepare<[string], CountableRow>(
-    `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${IN_LIST}`,
+  const selectChannels = selectByIds<[], { code: string }>(
+    db,
+    (test) => `SELECT code FROM channels WHERE code ${test}`,
+  );
+  const selectCountable = selectByIds<[], CountableRow>(
+    db,
+    (test) => `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${test}`,
   );
   const selectCounts = db.prepare<[string], { article_id: string; pv: number }>(
     `SELECT article_id, pv FROM article_stats WHERE article_id ${IN_LIST}`,
@@ -142,7 +164,7 @@ export function createTrackStore(db: Database): TrackStore {
             shared: { day: row.shared_day, keys: JSON.parse(row.shared_keys) as string[] },
             readDay: row.read_day,
             articles: new Map(
-              selectReaderArticles.all(reader.key, JSON.stringify(articleIds)).map((a): [string, ReaderArticle] => [
+              selectReaderArticles(articleIds, reader.key).map((a): [string, ReaderArticle] => [
                 a.article_id,
                 {
                   lastOpenAt: a.last_open_at,
@@ -156,29 +178,23 @@ export function createTrackStore(db: Database): TrackStore {
             ),
           };
     const entries = new Map(
-      selectEntries.all(reader.key, JSON.stringify(eventIds)).map(({ json }) => {
+      selectEntries(eventIds, reader.key).map(({ json }) => {
         const entry = JSON.parse(json) as LedgerEntry;
         return [entry.eventId, entry];
       }),
     );
     const shares = new Map(
-      selectShares
-        .all(JSON.stringify(shareIds))
-        .map((s): [string, ShareRecord] => [
-          s.share_id,
-          { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
-        ]),
+      selectShares(shareIds).map((s): [string, ShareRecord] => [
+        s.share_id,
+        { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
+      ]),
     );
-    const channels = new Set(selectChannels.all(JSON.stringify(channelCodes)).map((r) => r.code));
+    const channels = new Set(selectChannels(channelCodes).map((r) => r.code));
     return { state, entries, shares, articles: countable(articleIds), channels };
   };
 
   const countable = (ids: string[]): Map<string, CountableArticle> =>
-    new Map(
-      selectCountable
-        .all(JSON.stringify(ids))
-        .map((r) => [r.article_id, { readCount: r.pv, readingMinutes: r.reading_minutes }]),
-    );
+    new Map(selectCountable(ids).map((r) => [r.article_id, { readCount: r.pv, readingMinutes: r.reading_minutes }]));
 
   const persistDelta = ({ articleId, cell, totals }: CounterDelta) => {
     if (cell !== null) {
