@@ -23,8 +23,8 @@ export interface CounterSum<C extends DailyCounter = DailyCounter> {
 
 /**
  * What statistics read: counters only, never the ledger, summed by the store into as many rows as the figures need
- * (a day's, an article's, a channel's), not every cell. Both adapters implement it (test/stats runs the handlers
- * over each).
+ * (a day's, an article's, a channel's), not every cell. Both adapters implement it (test/storage/stats-contract.ts;
+ * test/stats runs the handlers over each).
  */
 export interface StatsStore {
   sums<C extends DailyCounter>(query: SumsQuery<C>): Promise<Array<CounterSum<C>>>;
