@@ -25,7 +25,11 @@ async function isLastAdmin(staff: StaffStore, key: string, adminKeys: readonly s
   return admins.length === 1 && admins[0]?.key === key;
 }
 
-/** Staff management, for administrators: names and roles go back, never openids. */
+/**
+ * Staff management, for administrators: names and roles go back, never openids. Adding and removing also set and
+ * clear the staff mark on the person's reader record (TrackStore.markStaff), which is how a read tells staff apart
+ * without looking them up.
+ */
 export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 'staff.remove'> = {
   'staff.list': {
     role: 'admin',
@@ -64,6 +68,8 @@ export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 
         addedAt: now().getTime(),
       };
       await stores.staff.put(added);
+      // Marked after the record, cleared before it goes (staff.remove): a mark is never on someone who is not staff.
+      await stores.track.markStaff(key, true);
       return ok(info(added));
     },
   },
@@ -80,6 +86,8 @@ export const staffActions: Pick<Actions<AdminApi>, 'staff.list' | 'staff.add' | 
       if (await isLastAdmin(stores.staff, id, adminKeys())) {
         return fail('BAD_REQUEST', '不能删除最后一位管理员：请先添加另一位管理员');
       }
+      // Their reads count as a reader's again from here on; those made as staff stay as they were counted.
+      await stores.track.markStaff(id, false);
       return ok({ removed: await stores.staff.remove(id) });
     },
   },

@@ -32,7 +32,10 @@ export const laterDay = (a: DayKey, b: DayKey): DayKey => (a > b ? a : b);
  * the speech and channel they opened first): summed over speeches they give exact distinct readers of a day and of
  * all time, which per-speech UV cannot; `siteAnonUv` and `siteNewAnonUv` do the same for anonymous readers. `shareReads` and `unknownShareReads` (an `s` naming no recorded share of
  * the speech) count counted openings of both kinds; `shares` counts one share per reader × speech × target × day,
- * and `reshares` those of them made by a reader a share had brought to the speech.
+ * and `reshares` those of them made by a reader a share had brought to the speech. Staff checking a page (a named
+ * reader whose record is marked staff, or an administrator ADMIN_OPENIDS names, when the opening is recorded: `staff`
+ * on the entry) are counted apart in `staffPv` (their counted openings) and `staffUv` (once a day, like `uv`) and in
+ * nothing else: not the headline, the site-wide readers, share-driven or unknown-share reads, or completions.
  */
 export const DAILY_COUNTERS = [
   'pv',
@@ -50,6 +53,8 @@ export const DAILY_COUNTERS = [
   'shareReads',
   'unknownShareReads',
   'completions',
+  'staffPv',
+  'staffUv',
 ] as const;
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];
 export type DailyCounts = Record<DailyCounter, number>;
@@ -67,6 +72,7 @@ export const TOTAL_OF = {
   shareReads: 'shareReads',
   unknownShareReads: 'unknownShareReads',
   completions: 'completions',
+  staffPv: 'staffPv',
 } as const satisfies Record<string, DailyCounter>;
 export type TotalCounter = keyof typeof TOTAL_OF;
 export type TotalCounts = Record<TotalCounter, number>;
@@ -119,6 +125,11 @@ export interface ReadEntry extends EntryBase {
   siteFirstEver?: boolean;
   /** eventId of the counted read whose 30-minute window this opening falls in (its own when counted). */
   session: string;
+  /**
+   * Opened as staff (see DAILY_COUNTERS): counted in staffPv/staffUv only, with windows and UV days of its own
+   * (ReaderState.staffArticles). Absent for readers' openings.
+   */
+  staff?: true;
 }
 
 /** A progress event that completed a reading; progress that completes nothing is not kept. */
@@ -184,6 +195,11 @@ export interface ReaderState {
   readDay: DayKey;
   /** Only the articles asked for (in a snapshot) or changed (in a commit). */
   articles: Map<string, ReaderArticle>;
+  /**
+   * The same for the reader's openings as staff, kept apart from `articles` so that being staff for a while leaves
+   * the reader's own windows, UV days and first-ever openings as they were; absent when there are none.
+   */
+  staffArticles?: Map<string, ReaderArticle>;
 }
 
 // ---- Counter deltas: what recording an entry, or correcting drift, adds to the counters.
@@ -244,12 +260,16 @@ const one = (flag: boolean): number => (flag ? 1 : 0);
 
 /**
  * The counter delta one ledger entry stands for: used when recording it and again when reconciling.
- * Anonymous readers never move the headline `pv`/`uv`: they have counters of their own.
+ * Anonymous readers and staff never move the headline `pv`/`uv`: they have counters of their own.
  */
 export function deltaOf(entry: LedgerEntry, kind: ReaderKind): CounterDelta {
   let add: Partial<DailyCounts>;
   switch (entry.type) {
     case 'read': {
+      if (entry.staff === true) {
+        add = { staffPv: one(entry.counted), staffUv: one(entry.firstToday) };
+        break;
+      }
       const named = kind === 'openid';
       add = {
         pv: one(named && entry.counted),

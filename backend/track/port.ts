@@ -38,6 +38,8 @@ export interface TrackSnapshot {
   articles: Map<string, CountableArticle>;
   /** The requested codes that name a staff-made channel (retired ones too). */
   channels: Set<string>;
+  /** The reader's record is marked staff (`markStaff`): their openings count as staff's. */
+  staff: boolean;
 }
 
 export interface TrackCommit {
@@ -122,4 +124,10 @@ export interface TrackStore {
   archiveLedger(before: DayKey, deadline: number): Promise<ArchiveReport>;
   /** Adds (possibly negative) deltas to the counters, creating missing ones. */
   adjustCounters(deltas: CounterDelta[]): Promise<void>;
+  /**
+   * Marks the reader `key` as staff, or no longer (the admin's staff actions), on the record a call's snapshot reads
+   * anyway, so that telling staff apart costs a read nothing; a reader never seen gets a record holding the mark.
+   * Calls deciding meanwhile decide again. Idempotent.
+   */
+  markStaff(key: string, staff: boolean): Promise<void>;
 }

@@ -63,7 +63,15 @@ export async function recordEvents(
     if (reader === null) {
       answer(pending, failAll(list, 'BAD_REQUEST', NO_READER));
     } else {
-      const options = { reader, events: list, now: ctx.now().getTime(), sharePrefix: sharePrefixOf(reader.key) };
+      const options = {
+        reader,
+        events: list,
+        now: ctx.now().getTime(),
+        sharePrefix: sharePrefixOf(reader.key),
+        // Administrators ADMIN_OPENIDS names are known without a lookup; other staff are marked on the reader's
+        // record, which the snapshot reads anyway (TrackStore.markStaff).
+        staff: reader.kind === 'openid' && ctx.adminKeys().includes(reader.key),
+      };
       try {
         answer(pending, await ctx.stores.track.applyEvents(requestFor(options), decideEvents(options)));
       } catch (error) {

@@ -43,6 +43,7 @@ describe('the database setup of a new CloudBase environment (no collections yet;
     expect(first).toEqual({
       collections: { created: [...COLLECTIONS], existing: [] },
       installments: { published: ['esd-01'], unchanged: [] },
+      staff: { marked: 0 },
     });
     expect((await stores.content.listInstallments()).map((i) => i.id)).toEqual(['esd-01']);
 
@@ -51,9 +52,10 @@ describe('the database setup of a new CloudBase environment (no collections yet;
     expect(second).toEqual({
       collections: { created: [], existing: [...COLLECTIONS] },
       installments: { published: [], unchanged: ['esd-01'] },
+      staff: { marked: 0 },
     });
-    // One probe per collection and the installments' revisions: nothing written.
-    expect(endpoint.requests.byAction()).toEqual({ [ACTIONS.get]: COLLECTIONS.length + 1 });
+    // One probe per collection, the installments' revisions and the staff list: nothing written.
+    expect(endpoint.requests.byAction()).toEqual({ [ACTIONS.get]: COLLECTIONS.length + 2 });
   });
 
   test('a collection another setup made meanwhile is found, not reported as made', async () => {

@@ -223,6 +223,32 @@ describe('migrate', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
   });
 
+  it('marks the staff a database already has on their reader rows, made for those who never read', async () => {
+    migrate(db, migrations.slice(0, -1));
+    db.exec(`
+      INSERT INTO staff (key, name, role, added_at) VALUES ('key-staff-read', '编辑', 'staff', 0), ('key-staff-new', '主任', 'admin', 0);
+      INSERT INTO track_readers (reader, kind, rate_minute, rate_count, ledger_size, read_day)
+        VALUES ('key-staff-read', 'openid', 5, 1, 1, '20261127'), ('key-reader', 'openid', 5, 1, 1, '20261127');
+    `);
+    migrate(db);
+    const { track } = createSqliteStores(db);
+    const seen = async (key: string) =>
+      track.applyEvents(
+        {
+          reader: { key, kind: 'openid' },
+          day: '20261128',
+          eventIds: [],
+          articleIds: [],
+          shareIds: [],
+          channelCodes: [],
+        },
+        (snapshot) => ({ result: { staff: snapshot.staff, ledgerSize: snapshot.state?.ledgerSize }, commit: null }),
+      );
+    expect(await seen('key-staff-read')).toEqual({ staff: true, ledgerSize: 1 });
+    expect(await seen('key-staff-new')).toEqual({ staff: true, ledgerSize: 0 });
+    expect(await seen('key-reader')).toEqual({ staff: false, ledgerSize: 1 });
+  });
+
   it('refuses a database made by newer code', () => {
     migrate(db, [step('one'), step('two')]);
 

@@ -141,11 +141,55 @@ export function trackStoreContract(open: () => Promise<Stores>): void {
         entries: new Map(),
         shares: new Map(),
         channels: new Set(),
+        staff: false,
         articles: new Map([
           ['a1', { readCount: 0, readingMinutes: 2 }],
           ['a2', { readCount: 0, readingMinutes: 2 }],
         ]),
       });
+    });
+
+    it('marks a reader as staff, never seen or not, keeps the mark through their writes, and clears it', async () => {
+      await store.setCountable([{ id: 'a1', readingMinutes: 2 }], true);
+      await store.markStaff(openid.key, true);
+      await store.markStaff(openid.key, true);
+      const req = request(openid, { articleIds: ['a1'] });
+      const marked = await snapshotOf(store, req);
+      expect(marked.staff).toBe(true);
+      // A record holding only the mark: nothing of a reader's yet.
+      expect(marked.state ?? { ledgerSize: 0, readDay: '', articles: new Map() }).toMatchObject({
+        ledgerSize: 0,
+        readDay: '',
+        articles: new Map(),
+      });
+      expect(marked.state?.staffArticles).toBeUndefined();
+      const asStaff = {
+        lastOpenAt: 1_000,
+        session: 'e0000001',
+        sessionChannel: 'bao',
+        uvDay: '20261127',
+        completed: null,
+      };
+      await store1(
+        store,
+        openid,
+        commit({
+          state: { ...state(1), staffArticles: new Map([['a1', asStaff]]) },
+          entries: [read('e0000001', 'a1', '20261127', { staff: true })],
+          deltas: [cell('a1', '20261127', 'bao', { staffPv: 1, staffUv: 1 })],
+        }),
+        req,
+      );
+      const after = await snapshotOf(store, { ...req, eventIds: ['e0000001'] });
+      expect(after.staff).toBe(true);
+      expect(after.state?.articles).toEqual(new Map());
+      expect(after.state?.staffArticles).toEqual(new Map([['a1', asStaff]]));
+      expect(after.entries.get('e0000001')).toMatchObject({ staff: true });
+      await store.markStaff(openid.key, false);
+      expect((await snapshotOf(store, req)).staff).toBe(false);
+      // Clearing the mark of someone never seen leaves nothing behind to count.
+      await store.markStaff('key-openid-0002', false);
+      expect((await snapshotOf(store, request({ key: 'key-openid-0002', kind: 'openid' }))).staff).toBe(false);
     });
 
     it('stores a commit and shows back exactly what a later request names', async () => {

@@ -12,6 +12,7 @@ const empty: TrackSnapshot = {
   entries: new Map(),
   shares: new Map(),
   channels: new Set(),
+  staff: false,
   articles: new Map([
     [A, countable],
     [B, countable],

@@ -75,6 +75,25 @@ describe('the cost of counting on CloudBase', () => {
     expect(await cost(() => get('o-reader'))).toMatchObject({ get: 2, update: 1, total: 3 });
   });
 
+  test('staff cost a read nothing more: the staff mark comes with the snapshot’s get (article.get 4, a repeat 2)', async () => {
+    const admin = 'o-admin-boot';
+    data(await h.call('admin', 'staff.add', { openid: 'o-editor', name: '编辑', role: 'staff' }, admin));
+    await read('o-editor', readInput(B));
+    const get = (openid: string) =>
+      dispatch(
+        contentActions,
+        { action: 'article.get', input: { id: A, read: { eventId: newId(), attribution: attribution() } } },
+        h.ctx(openid),
+      );
+    // A staff member's and an ADMIN_OPENIDS administrator's counted reads: the same 4 as a reader's.
+    const staffRead = await cost(() => get('o-editor'));
+    expect(staffRead).toMatchObject({ get: 2, update: 2, total: 4 });
+    expect(await cost(() => get(admin))).toMatchObject({ get: 2, add: 1, update: 1, total: 4 });
+    h.clock.advance(MINUTE);
+    expect(await cost(() => read('o-editor'))).toMatchObject({ get: 1, update: 1, total: 2 });
+    expect(await cost(() => read(admin))).toMatchObject({ get: 1, update: 1, total: 2 });
+  });
+
   test('progress: 2 (3 when it completes); a share: 4; a batch of 20 events: 4', async () => {
     const opening = readInput(A);
     await read('o-reader', opening);

@@ -68,6 +68,8 @@ export interface SetupReport {
   collections: { created: string[]; existing: string[] };
   /** Curated installments written because they were missing or their file changed; the others were current. */
   installments: { published: string[]; unchanged: string[] };
+  /** Staff members whose reader record carries the staff mark (all of them: marking again changes nothing). */
+  staff: { marked: number };
 }
 
 export interface AdminApi {

@@ -116,9 +116,33 @@ export interface ReaderDoc {
   rd: DayKey;
   o: DayKey;
   a: Record<string, ReaderArticle>;
+  /** The reader's per-speech state as staff (ReaderState.staffArticles); absent until they open one as staff. */
+  sa?: Record<string, ReaderArticle>;
   ev: Record<string, DayEntries>;
   n: Record<string, number>;
+  /**
+   * Staff (set and cleared by the admin's staff actions, never by a read's write): the snapshot's `get` reads it
+   * with the rest, so telling a staff member's opening apart costs no request. Absent for readers.
+   */
+  st?: boolean;
 }
+
+/** A reader's record before their first event: what `markStaff` adds for someone who has never read. */
+export const emptyReaderDoc = (kind: ReaderKind, w: string): ReaderDoc => ({
+  t: 'reader',
+  kind,
+  v: 1,
+  w,
+  rate: { minute: 0, count: 0 },
+  size: 0,
+  today: { day: '', count: 0 },
+  sh: { day: '', keys: [] },
+  rd: '',
+  o: '',
+  a: {},
+  ev: {},
+  n: {},
+});
 
 /**
  * `article_stats` record of one closed day of one reader's ledger (`_id` ledgerId(day, key)), moved out of `R_`.

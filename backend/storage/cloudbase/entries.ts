@@ -8,6 +8,8 @@ const FIRST_TODAY = 4;
 const UNKNOWN_SHARE = 8;
 const SITE_FIRST_TODAY = 16;
 const SITE_FIRST_EVER = 32;
+/** Opened as staff (ReadEntry.staff). */
+const STAFF = 64;
 /** A share's second bit: made by a reader a share had brought. */
 const RESHARE = 2;
 
@@ -34,6 +36,7 @@ export function toEntryDoc(e: LedgerEntry): EntryDoc {
           [e.unknownShare, UNKNOWN_SHARE],
           [e.siteFirstToday === true, SITE_FIRST_TODAY],
           [e.siteFirstEver === true, SITE_FIRST_EVER],
+          [e.staff === true, STAFF],
         ),
         x: e.session,
         ...(e.share !== null && { s: e.share }),
@@ -66,6 +69,7 @@ export function fromEntryDoc(eventId: string, day: DayKey, d: EntryDoc): LedgerE
         siteFirstToday: has(d.f, SITE_FIRST_TODAY),
         siteFirstEver: has(d.f, SITE_FIRST_EVER),
         session: d.x ?? eventId,
+        ...(has(d.f, STAFF) && { staff: true as const }),
       };
     case 'c':
       return { ...base, type: 'completion', readEventId: d.p ?? '', session: d.x ?? '' };

@@ -11,6 +11,7 @@ import {
   type DayEntries,
   dayField,
   dayOfField,
+  emptyReaderDoc,
   ledgerId,
   type ReaderDoc,
   readerId,
@@ -37,6 +38,7 @@ export interface ReaderMethods {
   load(request: TrackRequest): Promise<Loaded>;
   /** Stores the ledger and reader state; false when the reader's record changed since it was read. */
   write(request: TrackRequest, loaded: Loaded, commit: TrackCommit): Promise<boolean>;
+  markStaff(key: string, staff: boolean): Promise<void>;
 }
 
 /**
@@ -77,9 +79,13 @@ export function createReaderMethods(db: Database): ReaderMethods {
         today: true,
         sh: true,
         rd: true,
+        st: true,
       };
       for (const k of ['o', 'n', 'pv', 'on', 'm', 'article', 'reader', 'eventId', 'at']) projection[k] = true;
-      for (const id of articleIds) projection[`a.${id}`] = true;
+      for (const id of articleIds) {
+        projection[`a.${id}`] = true;
+        projection[`sa.${id}`] = true;
+      }
       for (const d of days) for (const id of eventIds) projection[`ev.${dayField(d)}.${id}`] = true;
       const { data } = await stats
         .where({ _id: _.in(ids) })
@@ -107,6 +113,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
         }
       }
       const doc = byId.get(rid) as WithId<Partial<ReaderDoc>> | undefined;
+      const staffArticles = Object.entries(doc?.sa ?? {});
       const snapshot: TrackSnapshot = {
         state:
           doc === undefined
@@ -118,11 +125,13 @@ export function createReaderMethods(db: Database): ReaderMethods {
                 shared: doc.sh ?? { day: '', keys: [] },
                 readDay: doc.rd ?? '',
                 articles: new Map<string, ReaderArticle>(Object.entries(doc.a ?? {})),
+                ...(staffArticles.length > 0 && { staffArticles: new Map(staffArticles) }),
               },
         entries,
         shares,
         articles,
         channels: new Set(channelCodes.filter((c) => byId.get(CHANNEL_PREFIX + c)?.t === 'channel')),
+        staff: doc?.st === true,
       };
       return {
         snapshot,
@@ -156,6 +165,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
       const o = earliest([loaded.held.oldest, ...entries.map((e) => e.day)]);
       const token = randomBytes(9).toString('base64url');
       const a = Object.fromEntries(state.articles);
+      const sa = state.staffArticles === undefined ? null : Object.fromEntries(state.staffArticles);
       const shared = { day: state.shared.day, keys: state.shared.keys };
       if (loaded.version === null) {
         const doc: ReaderDoc = {
@@ -170,6 +180,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
           rd: state.readDay,
           o,
           a,
+          ...(sa !== null && { sa }),
           ev,
           n,
         };
@@ -196,6 +207,7 @@ export function createReaderMethods(db: Database): ReaderMethods {
         o,
       };
       if (state.articles.size > 0) data.a = a;
+      if (sa !== null) data.sa = sa;
       if (entries.length > 0) {
         data.ev = ev;
         data.n = n;
@@ -206,6 +218,25 @@ export function createReaderMethods(db: Database): ReaderMethods {
       } catch (error) {
         if ((await landed(rid, token)).ours) return true;
         throw error;
+      }
+    },
+
+    async markStaff(key, staff) {
+      const rid = readerId(key);
+      // `v` moves, so a call that decided on the old mark decides again.
+      const mark = () => stats.where({ _id: rid }).update({ data: { st: staff, v: _.inc(1) } });
+      for (let attempt = 1; ; attempt += 1) {
+        if ((await mark()).stats.updated === 1 || !staff) return;
+        // Never read: a record holding only the mark, which their first write then updates like any other.
+        try {
+          await stats.add({
+            data: { _id: rid, ...emptyReaderDoc('openid', randomBytes(9).toString('base64url')), st: true },
+          });
+          return;
+        } catch (error) {
+          // Made meanwhile (by their first read, or by this add whose answer was lost): mark that one.
+          if (!(await exists(rid)) || attempt >= 3) throw error;
+        }
       }
     },
   };

@@ -82,5 +82,6 @@ export function createTrackStore(db: Database): TrackStore {
     },
 
     archiveLedger: ledger.archiveAll,
+    markStaff: readers.markStaff,
   };
 }

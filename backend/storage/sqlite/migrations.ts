@@ -214,6 +214,33 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'staff reads counted apart',
+    up(db) {
+      db.exec(`
+        ALTER TABLE article_daily ADD COLUMN staff_pv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_daily ADD COLUMN staff_uv INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE article_stats ADD COLUMN staff_pv INTEGER NOT NULL DEFAULT 0;
+        -- the mark the staff actions set on the reader (TrackStore.markStaff), and their per-speech state as staff
+        ALTER TABLE track_readers ADD COLUMN staff INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE track_reader_staff_articles (
+          reader TEXT NOT NULL REFERENCES track_readers (reader),
+          article_id TEXT NOT NULL,
+          last_open_at INTEGER NOT NULL,
+          session TEXT NOT NULL,
+          session_channel TEXT NOT NULL,
+          uv_day TEXT NOT NULL,
+          completed TEXT,
+          via_share INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (reader, article_id)
+        ) WITHOUT ROWID;
+        -- the staff there are already
+        INSERT INTO track_readers (reader, kind, rate_minute, rate_count, ledger_size, staff)
+          SELECT key, 'openid', 0, 0, 0, 1 FROM staff WHERE true
+          ON CONFLICT (reader) DO UPDATE SET staff = 1;
+      `);
+    },
+  },
 ];
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import {
   type CounterDelta,
   DAILY_COUNTERS,
@@ -22,6 +22,7 @@ interface ReaderRow {
   shared_day: string;
   shared_keys: string;
   read_day: string;
+  staff: number;
 }
 interface ReaderArticleRow {
   article_id: string;
@@ -65,20 +66,53 @@ function selectByIds<P extends unknown[], R>(db: Database, sql: (test: string) =
 }
 const incrementAll = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
 
+/** A reader's per-speech state, as a reader (`track_reader_articles`) or as staff (`track_reader_staff_articles`). */
+function readerArticleStatements(db: Database, table: string) {
+  return {
+    select: selectByIds<[string], ReaderArticleRow>(
+      db,
+      (test) => `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
+       FROM ${table} WHERE reader = ? AND article_id ${test}`,
+    ),
+    upsert: db.prepare(`
+      INSERT INTO ${table}
+        (reader, article_id, last_open_at, session, session_channel, uv_day, completed, via_share)
+      VALUES (@reader, @article_id, @last_open_at, @session, @session_channel, @uv_day, @completed, @via_share)
+      ON CONFLICT (reader, article_id) DO UPDATE SET
+        last_open_at = excluded.last_open_at, session = excluded.session, session_channel = excluded.session_channel,
+        uv_day = excluded.uv_day, completed = excluded.completed, via_share = excluded.via_share
+    `),
+  };
+}
+
+const toReaderArticle = (a: ReaderArticleRow): [string, ReaderArticle] => [
+  a.article_id,
+  {
+    lastOpenAt: a.last_open_at,
+    session: a.session,
+    sessionChannel: a.session_channel,
+    uvDay: a.uv_day,
+    completed: a.completed,
+    ...(a.via_share === 1 && { viaShare: true }),
+  },
+];
+
 /**
  * Reading analytics over SQLite. Every `applyEvents` is one IMMEDIATE transaction — snapshot, decision, ledger,
  * reader state and counters together — so it never races and never leaves drift.
  */
 export function createTrackStore(db: Database): TrackStore {
   const selectReader = db.prepare<[string], ReaderRow>(
-    `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys, read_day
+    `SELECT kind, rate_minute, rate_count, ledger_size, today_day, today_count, shared_day, shared_keys, read_day, staff
      FROM track_readers WHERE reader = ?`,
   );
-  const selectReaderArticles = selectByIds<[string], ReaderArticleRow>(
-    db,
-    (test) => `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
-     FROM track_reader_articles WHERE reader = ? AND article_id ${test}`,
-  );
+  const readerArticles = readerArticleStatements(db, 'track_reader_articles');
+  const staffArticles = readerArticleStatements(db, 'track_reader_staff_articles');
+  const markReader = db.prepare<{ reader: string; staff: number }>(`
+    INSERT INTO track_readers (reader, kind, rate_minute, rate_count, ledger_size, staff)
+    VALUES (@reader, 'openid', 0, 0, 0, @staff)
+    ON CONFLICT (reader) DO UPDATE SET staff = excluded.staff
+  `);
   const selectEntries = selectByIds<[string], { json: string }>(
     db,
     (test) => `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${test}`,
@@ -113,14 +147,6 @@ export function createTrackStore(db: Database): TrackStore {
       rate_minute = excluded.rate_minute, rate_count = excluded.rate_count, ledger_size = excluded.ledger_size,
       today_day = excluded.today_day, today_count = excluded.today_count,
       shared_day = excluded.shared_day, shared_keys = excluded.shared_keys, read_day = excluded.read_day
-  `);
-  const upsertReaderArticle = db.prepare(`
-    INSERT INTO track_reader_articles
-      (reader, article_id, last_open_at, session, session_channel, uv_day, completed, via_share)
-    VALUES (@reader, @article_id, @last_open_at, @session, @session_channel, @uv_day, @completed, @via_share)
-    ON CONFLICT (reader, article_id) DO UPDATE SET
-      last_open_at = excluded.last_open_at, session = excluded.session, session_channel = excluded.session_channel,
-      uv_day = excluded.uv_day, completed = excluded.completed, via_share = excluded.via_share
   `);
   const insertEntry = db.prepare<[string, string, string, string]>(
     'INSERT INTO track_ledger (reader, event_id, day, json) VALUES (?, ?, ?, ?)',
@@ -163,20 +189,10 @@ export function createTrackStore(db: Database): TrackStore {
             today: { day: row.today_day, count: row.today_count },
             shared: { day: row.shared_day, keys: JSON.parse(row.shared_keys) as string[] },
             readDay: row.read_day,
-            articles: new Map(
-              selectReaderArticles(articleIds, reader.key).map((a): [string, ReaderArticle] => [
-                a.article_id,
-                {
-                  lastOpenAt: a.last_open_at,
-                  session: a.session,
-                  sessionChannel: a.session_channel,
-                  uvDay: a.uv_day,
-                  completed: a.completed,
-                  ...(a.via_share === 1 && { viaShare: true }),
-                },
-              ]),
-            ),
+            articles: new Map(readerArticles.select(articleIds, reader.key).map(toReaderArticle)),
           };
+    const asStaff = row === undefined ? [] : staffArticles.select(articleIds, reader.key);
+    if (state !== null && asStaff.length > 0) state.staffArticles = new Map(asStaff.map(toReaderArticle));
     const entries = new Map(
       selectEntries(eventIds, reader.key).map(({ json }) => {
         const entry = JSON.parse(json) as LedgerEntry;
@@ -190,7 +206,7 @@ export function createTrackStore(db: Database): TrackStore {
       ]),
     );
     const channels = new Set(selectChannels(channelCodes).map((r) => r.code));
-    return { state, entries, shares, articles: countable(articleIds), channels };
+    return { state, entries, shares, articles: countable(articleIds), channels, staff: row?.staff === 1 };
   };
 
   const countable = (ids: string[]): Map<string, CountableArticle> =>
@@ -222,18 +238,22 @@ export function createTrackStore(db: Database): TrackStore {
       shared_keys: JSON.stringify(state.shared.keys),
       read_day: state.readDay,
     });
-    for (const [articleId, a] of state.articles) {
-      upsertReaderArticle.run({
-        reader,
-        article_id: articleId,
-        last_open_at: a.lastOpenAt,
-        session: a.session,
-        session_channel: a.sessionChannel,
-        uv_day: a.uvDay,
-        completed: a.completed,
-        via_share: a.viaShare === true ? 1 : 0,
-      });
-    }
+    const saveArticles = (upsert: Statement, articles: Map<string, ReaderArticle>) => {
+      for (const [articleId, a] of articles) {
+        upsert.run({
+          reader,
+          article_id: articleId,
+          last_open_at: a.lastOpenAt,
+          session: a.session,
+          session_channel: a.sessionChannel,
+          uv_day: a.uvDay,
+          completed: a.completed,
+          via_share: a.viaShare === true ? 1 : 0,
+        });
+      }
+    };
+    saveArticles(readerArticles.upsert, state.articles);
+    saveArticles(staffArticles.upsert, state.staffArticles ?? new Map());
     for (const entry of entries) insertEntry.run(reader, entry.eventId, entry.day, JSON.stringify(entry));
     for (const s of shares) {
       insertShare.run({
@@ -301,6 +321,9 @@ export function createTrackStore(db: Database): TrackStore {
     },
     async adjustCounters(deltas) {
       adjust(deltas);
+    },
+    async markStaff(key, staff) {
+      markReader.run({ reader: key, staff: staff ? 1 : 0 });
     },
     async archiveLedger() {
       // The ledger is a table of its own here: nothing grows with the reader.

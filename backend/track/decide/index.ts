@@ -20,10 +20,15 @@ export interface DecideOptions {
   now: number;
   /** The start of the reader's own share ids (sharePrefixOf in core/reader-key.ts). */
   sharePrefix: string;
+  /**
+   * The reader is known to be staff without a lookup (an administrator ADMIN_OPENIDS names); otherwise the
+   * snapshot says (TrackSnapshot.staff).
+   */
+  staff?: boolean;
 }
 
 /** What `applyEvents` must load for these events. */
-export const requestFor = ({ reader, events, now }: Omit<DecideOptions, 'sharePrefix'>): TrackRequest => ({
+export const requestFor = ({ reader, events, now }: Omit<DecideOptions, 'sharePrefix' | 'staff'>): TrackRequest => ({
   reader,
   day: dayOf(now),
   eventIds: [...new Set(events.flatMap((e) => (e.type === 'progress' ? [e.eventId, e.readEventId] : [e.eventId])))],
@@ -48,9 +53,9 @@ function shareIdsOf(event: TrackEvent): string[] {
  * good, and the 121st of a minute for now; then each kind has its rule (read.ts, progress.ts, share.ts).
  * Pure: the store may run it more than once.
  */
-export function decideEvents({ reader, events, now, sharePrefix }: DecideOptions) {
+export function decideEvents({ reader, events, now, sharePrefix, staff = false }: DecideOptions) {
   return (snapshot: TrackSnapshot): TrackDecision<EventOutcome[]> => {
-    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot, sharePrefix);
+    const ledger = new WorkingLedger(reader, now, dayOf(now), snapshot, sharePrefix, staff);
     const decideOne = (event: TrackEvent): EventOutcome => {
       const known = ledger.known(event.eventId);
       if (known) return repeated(event, known, ledger);
@@ -81,7 +86,7 @@ function repeated(event: TrackEvent, known: LedgerEntry, ledger: WorkingLedger):
       eventId: event.eventId,
       ok: true,
       type: 'read',
-      counted: known.counted && ledger.named,
+      counted: known.counted && ledger.named && known.staff !== true,
       readCount: ledger.readCount(event.articleId),
     };
   }

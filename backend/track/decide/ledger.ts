@@ -33,6 +33,10 @@ export class WorkingLedger {
   readonly channels: ReadonlySet<string>;
   private readonly articles: Map<string, ReaderArticle>;
   private readonly changed = new Set<string>();
+  private readonly staffArticles: Map<string, ReaderArticle>;
+  private readonly changedStaff = new Set<string>();
+  /** The reader opens speeches as staff: a named reader marked staff, or known to be (an ADMIN_OPENIDS admin). */
+  readonly staff: boolean;
   private rate: Rate | undefined;
   private ledgerSize: number;
   private readonly today: { day: DayKey; count: number };
@@ -51,8 +55,11 @@ export class WorkingLedger {
     snapshot: TrackSnapshot,
     /** The start of the reader's own share ids. */
     readonly sharePrefix: string,
+    /** Known to be staff without the snapshot (an administrator ADMIN_OPENIDS names). */
+    staff = false,
   ) {
     this.day = day;
+    this.staff = reader.kind === 'openid' && (staff || snapshot.staff);
     const stored: ReaderState | null = snapshot.state;
     this.entries = new Map(snapshot.entries);
     this.shares = new Map(snapshot.shares);
@@ -60,6 +67,7 @@ export class WorkingLedger {
     this.channels = snapshot.channels;
     for (const [id, a] of snapshot.articles) this.counts.set(id, a.readCount);
     this.articles = new Map(stored?.articles ?? []);
+    this.staffArticles = new Map(stored?.staffArticles ?? []);
     this.rate = stored?.rate;
     this.ledgerSize = stored?.ledgerSize ?? 0;
     const todayDay = laterDay(stored?.today.day ?? '', day);
@@ -116,13 +124,14 @@ export class WorkingLedger {
     if (entry.day === this.today.day) this.today.count += 1;
   }
 
-  article(articleId: string): ReaderArticle | undefined {
-    return this.articles.get(articleId);
+  /** The reader's state of a speech: of their openings as staff when `asStaff`. */
+  article(articleId: string, asStaff = false): ReaderArticle | undefined {
+    return (asStaff ? this.staffArticles : this.articles).get(articleId);
   }
 
-  setArticle(articleId: string, state: ReaderArticle): void {
-    this.articles.set(articleId, state);
-    this.changed.add(articleId);
+  setArticle(articleId: string, state: ReaderArticle, asStaff = false): void {
+    (asStaff ? this.staffArticles : this.articles).set(articleId, state);
+    (asStaff ? this.changedStaff : this.changed).add(articleId);
   }
 
   share(shareId: string): ShareRecord | undefined {
@@ -159,6 +168,9 @@ export class WorkingLedger {
         shared: { day: this.sharedDay, keys: [...this.shared] },
         readDay: this.readDay,
         articles: new Map([...this.changed].map((id) => [id, this.articles.get(id) as ReaderArticle])),
+        ...(this.changedStaff.size > 0 && {
+          staffArticles: new Map([...this.changedStaff].map((id) => [id, this.staffArticles.get(id) as ReaderArticle])),
+        }),
       },
       entries: this.newEntries,
       shares: this.newShares,

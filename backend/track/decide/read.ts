@@ -8,11 +8,13 @@ import type { EventOutcome } from './outcome';
 
 /**
  * An opening counts unless the reader opened the same speech within 30 minutes (an anonymous reader's never moves
- * the read count); it is share-driven when `s` names a recorded share of this speech by another reader.
+ * the read count); it is share-driven when `s` names a recorded share of this speech by another reader. Staff open
+ * speeches in windows of their own (`staffArticles`), counted apart and in no site-wide reader: the reader's own
+ * state stays as it was, for when they are readers again.
  */
 export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcome {
-  const { now, day } = ledger;
-  const before = ledger.article(event.articleId);
+  const { now, day, staff } = ledger;
+  const before = ledger.article(event.articleId, staff);
   // The session this opening falls in, while its window is open; otherwise it counts and starts one.
   const ongoing = before !== undefined && !opensWindow(before.lastOpenAt, now) ? before : null;
   const counted = ongoing === null;
@@ -21,7 +23,7 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
   // Reading through one's own share is not a read the share brought.
   const share = linked !== null && linked.reader !== ledger.reader.key ? linked.shareId : null;
   const session = ongoing?.session ?? event.eventId;
-  const site = ledger.siteRead();
+  const site = staff ? { today: false, ever: false } : ledger.siteRead();
   ledger.record({
     eventId: event.eventId,
     articleId: event.articleId,
@@ -38,16 +40,21 @@ export function decideRead(ledger: WorkingLedger, event: ReadEvent): EventOutcom
     siteFirstToday: site.today,
     siteFirstEver: site.ever,
     session,
+    ...(staff && { staff: true as const }),
   });
-  ledger.setArticle(event.articleId, {
-    lastOpenAt: Math.max(before?.lastOpenAt ?? now, now),
-    session,
-    sessionChannel: ongoing?.sessionChannel ?? channel,
-    uvDay: laterDay(before?.uvDay ?? day, day),
-    completed: ongoing?.completed ?? null,
-    ...((before?.viaShare === true || share !== null) && { viaShare: true }),
-  });
-  const moved = counted && ledger.named;
+  ledger.setArticle(
+    event.articleId,
+    {
+      lastOpenAt: Math.max(before?.lastOpenAt ?? now, now),
+      session,
+      sessionChannel: ongoing?.sessionChannel ?? channel,
+      uvDay: laterDay(before?.uvDay ?? day, day),
+      completed: ongoing?.completed ?? null,
+      ...((before?.viaShare === true || share !== null) && { viaShare: true }),
+    },
+    staff,
+  );
+  const moved = counted && ledger.named && !staff;
   const readCount = moved ? ledger.countRead(event.articleId) : ledger.readCount(event.articleId);
   return { eventId: event.eventId, ok: true, type: 'read', counted: moved, readCount };
 }
