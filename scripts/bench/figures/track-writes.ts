@@ -20,8 +20,9 @@ const READERS = 500;
 const RUNS = 5;
 const MIN_SHARE_OF_RAW = 0.5;
 const BELOW_NOTE =
-  'besides the same writes, each event makes the snapshot reads of the SQLite store (the reader, its speech, the ' +
-  'ledger entry named, the countable speech: four primary-key lookups, ~15 µs; shares and channels only when named), ' +
+  'besides the same writes, each event makes the snapshot reads of the SQLite store (the reader, its speech as a ' +
+  'reader and as staff, the ledger entry named, the countable speech: five primary-key lookups, ~15–20 µs; shares ' +
+  'and channels only when named), ' +
   'validates, hashes the reader and decides: ~50 µs besides the ~100 µs of writes and commit. Quiet runs measure ' +
   '60–70 %; when other work shares the 2 cores the paired runs drift (42–65 % within minutes on this machine). More ' +
   'would take a cheaper decision or dispatch, or the reader and its speech in one SELECT';
