@@ -1,9 +1,24 @@
 import type { StatsRange } from '../../typings/contract/stats';
 import type { ChannelRecord } from '../channels/port';
 import { channelLabel } from '../track/channels';
+import { addCounts, zeroCounts } from '../track/model';
 import { figuresOf } from './figures';
-import { uvNote } from './periods';
-import { channelReaders, channelSums, type RangeCounters, type Speech, speechFigures } from './report';
+import { type DaySpan, uvNote } from './periods';
+import type { StatsStore } from './port';
+import {
+  CHANNEL_COUNTERS,
+  type ChannelCounter,
+  type ChannelSums,
+  channelReaders,
+  queryDays,
+  type RangeKind,
+  type ScopeCounters,
+  SPEECH_COUNTERS,
+  type Speech,
+  type SpeechCounter,
+  speechCounters,
+  speechFigures,
+} from './report';
 
 export const EXPORT_HEADER = [
   '期次',
@@ -34,6 +49,41 @@ export function exportHeader(range: StatsRange): readonly string[] {
 /** The label of a speech's row of totals, in the 渠道 column. */
 export const TOTAL_ROW = '合计';
 
+/** What an export reads: each speech's counters per channel, and each speech's own. */
+export interface ExportCounters {
+  kind: RangeKind;
+  channels: Map<string, ChannelSums>;
+  speech: (articleId: string) => ScopeCounters<SpeechCounter>;
+}
+
+/**
+ * A bounded range's counters summed by speech × channel (a speech's own are the sum of its channels); `all` the
+ * channel totals and the speeches' totals.
+ */
+export async function exportCounters(stats: StatsStore, span: DaySpan | null): Promise<ExportCounters> {
+  const [rows, totals] = await Promise.all([
+    stats.sums({ days: queryDays(span), by: ['article', 'channel'], counters: CHANNEL_COUNTERS }),
+    span === null ? speechCounters(stats, null) : null,
+  ]);
+  const channels = new Map<string, ChannelSums>();
+  const sums = new Map<string, Record<ChannelCounter, number>>();
+  for (const row of rows) {
+    const of: ChannelSums = channels.get(row.articleId) ?? new Map();
+    of.set(row.channel, row.counts);
+    channels.set(row.articleId, of);
+    const sum = sums.get(row.articleId) ?? zeroCounts(CHANNEL_COUNTERS);
+    addCounts(sum, row.counts);
+    sums.set(row.articleId, sum);
+  }
+  const speech =
+    totals ??
+    ((id: string): ScopeCounters<SpeechCounter> => ({
+      kind: 'days',
+      sum: sums.get(id) ?? zeroCounts(SPEECH_COUNTERS),
+    }));
+  return { kind: span === null ? 'all' : 'days', channels, speech };
+}
+
 /**
  * One row per speech × channel that brought anyone, then the speech's total. Readers in a speech's total are distinct
  * for that speech (each day's, added up over a bounded range, as the page says); a channel's row counts readers under
@@ -41,7 +91,7 @@ export const TOTAL_ROW = '合计';
  */
 export function exportRows(
   speeches: Speech[],
-  counters: RangeCounters,
+  counters: ExportCounters,
   custom: ChannelRecord[],
 ): Array<Array<string | number | null>> {
   const names = new Map(custom.map((c) => [c.code, c.name]));
@@ -58,11 +108,12 @@ export function exportRows(
       f.completions,
       f.completionRate,
     ];
-    for (const [channel, sum] of [...channelSums(counters, s.id)].sort(([a], [b]) => a.localeCompare(b))) {
+    const channels = [...(counters.channels.get(s.id) ?? [])].sort(([a], [b]) => a.localeCompare(b));
+    for (const [channel, sum] of channels) {
       const label = names.get(channel) ?? channelLabel(channel);
-      rows.push([...base, label, channel, ...figures(figuresOf(sum, channelReaders(counters, sum)))]);
+      rows.push([...base, label, channel, ...figures(figuresOf(sum, channelReaders(counters.kind, sum)))]);
     }
-    rows.push([...base, TOTAL_ROW, '', ...figures(speechFigures(counters, s.id))]);
+    rows.push([...base, TOTAL_ROW, '', ...figures(speechFigures(counters.speech(s.id)))]);
   }
   return rows;
 }

@@ -1,9 +1,24 @@
 import type { StatsFigures } from '../../typings/contract';
-import { addCounts, DAILY_COUNTERS, type DailyCounts, type TotalCounts, zeroCounts } from '../track/model';
+import { addCounts, type DailyCounter, type TotalCounts, zeroCounts } from '../track/model';
 
-/** Daily counters summed over some cells. */
-export function sumCells(cells: ReadonlyArray<{ counts: DailyCounts }>): DailyCounts {
-  const sum = zeroCounts(DAILY_COUNTERS);
+/** The daily counters every set of figures is made of; each scope adds its own reader count. */
+export const FIGURE_COUNTERS = [
+  'pv',
+  'anonPv',
+  'anonUv',
+  'shares',
+  'shareReads',
+  'reshares',
+  'completions',
+] as const satisfies readonly DailyCounter[];
+export type FigureCounter = (typeof FIGURE_COUNTERS)[number];
+
+/** The counters `names` summed over some sums. */
+export function sumCells<C extends DailyCounter>(
+  cells: ReadonlyArray<{ counts: Record<C, number> }>,
+  names: readonly C[],
+): Record<C, number> {
+  const sum = zeroCounts(names);
   for (const cell of cells) addCounts(sum, cell.counts);
   return sum;
 }
@@ -12,7 +27,7 @@ const rate = (completions: number, reads: number): number | null =>
   reads === 0 ? null : Math.round((completions / reads) * 1000) / 1000;
 
 /** The figures of summed daily counters; `uv` is whichever reader count the caller's scope calls for. */
-export const figuresOf = (sum: DailyCounts, uv: number): StatsFigures => ({
+export const figuresOf = (sum: Record<FigureCounter, number>, uv: number): StatsFigures => ({
   pv: sum.pv,
   uv,
   shares: sum.shares,

@@ -6,9 +6,21 @@ import type { Actions } from '../core/router';
 import '../core/zod';
 import { clockOf, dayOf } from '../track/day';
 import { toCsv } from './csv';
-import { exportHeader, exportRows } from './export';
+import { exportCounters, exportHeader, exportRows } from './export';
 import { periodOf, previousOf, seriesSpan, spanOf, uvNote } from './periods';
-import { channelRows, countersOf, nodeRows, rank, seriesOf, siteFigures, speechesOf, speechFigures } from './report';
+import {
+  channelRows,
+  channelSums,
+  nodeRows,
+  rank,
+  siteCounters,
+  siteFigures,
+  siteReport,
+  speechCounters,
+  speechesOf,
+  speechFigures,
+  speechReport,
+} from './report';
 
 const range = z.enum(['today', '7d', '30d', 'all']);
 
@@ -21,7 +33,8 @@ const head = (r: StatsRange, now: Date, scope: Parameters<typeof uvNote>[1]) => 
 
 /**
  * The `stats` function: live figures for staff, every one read from counters (day × speech × channel cells for a
- * bounded range, totals and channel sums for `all`), never from the ledger.
+ * bounded range, totals and channel sums for `all`), summed by the store into the rows a figure needs, never from
+ * the ledger.
  */
 export const statsActions: Actions<StatsApi> = {
   overview: {
@@ -30,11 +43,16 @@ export const statsActions: Actions<StatsApi> = {
     handle: async ({ range: r }, { stores, now }) => {
       const at = now();
       const span = spanOf(r, at);
-      const counters = await countersOf(stores.stats, span);
-      const previous = span === null ? null : siteFigures(await countersOf(stores.stats, previousOf(span)));
-      const series = seriesSpan(r, at);
-      const cells = counters.kind === 'days' ? counters.cells : await stores.stats.cells(series);
-      return ok({ ...head(r, at, 'site'), totals: siteFigures(counters), previous, series: seriesOf(cells, series) });
+      const [{ counters, series }, previous] = await Promise.all([
+        siteReport(stores.stats, span, seriesSpan(r, at)),
+        span === null ? null : siteCounters(stores.stats, previousOf(span)),
+      ]);
+      return ok({
+        ...head(r, at, 'site'),
+        totals: siteFigures(counters),
+        previous: previous === null ? null : siteFigures(previous),
+        series,
+      });
     },
   },
 
@@ -45,9 +63,9 @@ export const statsActions: Actions<StatsApi> = {
       const at = now();
       const [installments, counters] = await Promise.all([
         stores.content.listInstallments(),
-        countersOf(stores.stats, spanOf(r, at)),
+        speechCounters(stores.stats, spanOf(r, at)),
       ]);
-      const rows = speechesOf(installments).map((s): ArticleRow => ({ ...s, ...speechFigures(counters, s.id) }));
+      const rows = speechesOf(installments).map((s): ArticleRow => ({ ...s, ...speechFigures(counters(s.id)) }));
       return ok({ ...head(r, at, 'speech'), sort, items: rank(rows, sort) });
     },
   },
@@ -57,22 +75,21 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ id: shortId, range }),
     handle: async ({ id, range: r }, { stores, now }) => {
       const at = now();
-      const [installments, counters, custom] = await Promise.all([
+      const span = spanOf(r, at);
+      const [installments, { counters, series, channels }, custom] = await Promise.all([
         stores.content.listInstallments(),
-        countersOf(stores.stats, spanOf(r, at)),
+        speechReport(stores.stats, span, seriesSpan(r, at), id),
         stores.channels.list(),
       ]);
       const speech = speechesOf(installments).find((s) => s.id === id);
       if (speech === undefined) return fail('NOT_FOUND', '没有找到这篇文章');
-      const totals = speechFigures(counters, id);
-      const series = seriesSpan(r, at);
-      const cells = counters.kind === 'days' ? counters.cells : await stores.stats.cells(series);
+      const totals = speechFigures(counters);
       return ok({
         ...head(r, at, 'speech'),
         article: speech,
         totals,
-        series: seriesOf(cells, series, id),
-        channels: channelRows(counters, custom, id),
+        series,
+        channels: channelRows(counters.kind, channels, custom),
         funnel: { shares: totals.shares, shareReads: totals.shareReads, reshares: totals.reshares },
       });
     },
@@ -83,8 +100,9 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ range }),
     handle: async ({ range: r }, { stores, now }) => {
       const at = now();
-      const [counters, custom] = await Promise.all([countersOf(stores.stats, spanOf(r, at)), stores.channels.list()]);
-      const items = channelRows(counters, custom);
+      const span = spanOf(r, at);
+      const [sums, custom] = await Promise.all([channelSums(stores.stats, span), stores.channels.list()]);
+      const items = channelRows(span === null ? 'all' : 'days', sums, custom);
       return ok({ ...head(r, at, 'channel'), items, nodes: nodeRows(items) });
     },
   },
@@ -94,9 +112,10 @@ export const statsActions: Actions<StatsApi> = {
     input: z.strictObject({ range }),
     handle: async ({ range: r }, { stores, now }) => {
       const at = now();
+      const span = spanOf(r, at);
       const [installments, counters, custom] = await Promise.all([
         stores.content.listInstallments(),
-        countersOf(stores.stats, spanOf(r, at)),
+        exportCounters(stores.stats, span),
         stores.channels.list(),
       ]);
       const rows = exportRows(speechesOf(installments), counters, custom);

@@ -5,6 +5,7 @@ import { freshEndpoint } from '../support/file-endpoint';
 import { storeContract } from './contract';
 import { installmentWith } from './records';
 import { staffStoreContract } from './staff-contract';
+import { statsStoreContract } from './stats-contract';
 import { trackStoreContract } from './track-contract';
 
 /**
@@ -28,6 +29,10 @@ describe('CloudBase store', () => {
 
 describe('CloudBase store: reading analytics', () => {
   trackStoreContract(freshStores);
+});
+
+describe('CloudBase store: statistics', () => {
+  statsStoreContract(freshStores);
 });
 
 describe('CloudBase store: staff', () => {

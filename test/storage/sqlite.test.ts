@@ -16,6 +16,7 @@ import {
 import { storeContract } from './contract';
 import { installmentWith } from './records';
 import { staffStoreContract } from './staff-contract';
+import { statsStoreContract } from './stats-contract';
 import { trackStoreContract } from './track-contract';
 
 const setPvIn = (db: Database) => async (articleId: string, pv: number) => {
@@ -33,6 +34,10 @@ describe('SQLite store', () => {
 
 describe('SQLite store: reading analytics', () => {
   trackStoreContract(async () => createSqliteStores(openDatabase(':memory:')));
+});
+
+describe('SQLite store: statistics', () => {
+  statsStoreContract(async () => createSqliteStores(openDatabase(':memory:')));
 });
 
 describe('SQLite store: staff', () => {

@@ -49,14 +49,30 @@ type CounterRow = Record<string, number | string>;
 
 /** One bound JSON array instead of one parameter per id: no limit on how many ids are asked for. */
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+
+/**
+ * A SELECT of the rows whose `column` is one of some ids (after the statement's other parameters): none asked, none
+ * read; one id by `= ?` (the usual event names one speech, one entry: json_each would cost more than the row); more
+ * through `IN_LIST`. Both statements prepared once.
+ */
+function selectByIds<P extends unknown[], R>(db: Database, sql: (test: string) => string) {
+  const one = db.prepare<[...P, string], R>(sql('= ?'));
+  const many = db.prepare<[...P, string], R>(sql(IN_LIST));
+  return (ids: readonly string[], ...params: P): R[] => {
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return one.all(...params, ids[0] as string);
+    return many.all(...params, JSON.stringify(ids));
+  };
+}
 const incrementAll = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
 
 /** A reader's per-speech state, as a reader (`track_reader_articles`) or as staff (`track_reader_staff_articles`). */
 function readerArticleStatements(db: Database, table: string) {
   return {
-    select: db.prepare<[string, string], ReaderArticleRow>(
-      `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
-       FROM ${table} WHERE reader = ? AND article_id ${IN_LIST}`,
+    select: selectByIds<[string], ReaderArticleRow>(
+      db,
+      (test) => `SELECT article_id, last_open_at, session, session_channel, uv_day, completed, via_share
+       FROM ${table} WHERE reader = ? AND article_id ${test}`,
     ),
     upsert: db.prepare(`
       INSERT INTO ${table}
@@ -97,15 +113,21 @@ export function createTrackStore(db: Database): TrackStore {
     VALUES (@reader, 'openid', 0, 0, 0, @staff)
     ON CONFLICT (reader) DO UPDATE SET staff = excluded.staff
   `);
-  const selectEntries = db.prepare<[string, string], { json: string }>(
-    `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${IN_LIST}`,
+  const selectEntries = selectByIds<[string], { json: string }>(
+    db,
+    (test) => `SELECT json FROM track_ledger WHERE reader = ? AND event_id ${test}`,
   );
-  const selectShares = db.prepare<[string], ShareRow>(
-    `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${IN_LIST}`,
+  const selectShares = selectByIds<[], ShareRow>(
+    db,
+    (test) => `SELECT share_id, article_id, reader, event_id, at FROM track_shares WHERE share_id ${test}`,
   );
-  const selectChannels = db.prepare<[string], { code: string }>(`SELECT code FROM channels WHERE code ${IN_LIST}`);
-  const selectCountable = db.prepare<[string], CountableRow>(
-    `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${IN_LIST}`,
+  const selectChannels = selectByIds<[], { code: string }>(
+    db,
+    (test) => `SELECT code FROM channels WHERE code ${test}`,
+  );
+  const selectCountable = selectByIds<[], CountableRow>(
+    db,
+    (test) => `SELECT article_id, pv, reading_minutes FROM article_stats WHERE countable = 1 AND article_id ${test}`,
   );
   const selectCounts = db.prepare<[string], { article_id: string; pv: number }>(
     `SELECT article_id, pv FROM article_stats WHERE article_id ${IN_LIST}`,
@@ -167,34 +189,28 @@ export function createTrackStore(db: Database): TrackStore {
             today: { day: row.today_day, count: row.today_count },
             shared: { day: row.shared_day, keys: JSON.parse(row.shared_keys) as string[] },
             readDay: row.read_day,
-            articles: new Map(readerArticles.select.all(reader.key, JSON.stringify(articleIds)).map(toReaderArticle)),
+            articles: new Map(readerArticles.select(articleIds, reader.key).map(toReaderArticle)),
           };
-    const asStaff = row === undefined ? [] : staffArticles.select.all(reader.key, JSON.stringify(articleIds));
+    const asStaff = row === undefined ? [] : staffArticles.select(articleIds, reader.key);
     if (state !== null && asStaff.length > 0) state.staffArticles = new Map(asStaff.map(toReaderArticle));
     const entries = new Map(
-      selectEntries.all(reader.key, JSON.stringify(eventIds)).map(({ json }) => {
+      selectEntries(eventIds, reader.key).map(({ json }) => {
         const entry = JSON.parse(json) as LedgerEntry;
         return [entry.eventId, entry];
       }),
     );
     const shares = new Map(
-      selectShares
-        .all(JSON.stringify(shareIds))
-        .map((s): [string, ShareRecord] => [
-          s.share_id,
-          { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
-        ]),
+      selectShares(shareIds).map((s): [string, ShareRecord] => [
+        s.share_id,
+        { shareId: s.share_id, articleId: s.article_id, reader: s.reader, eventId: s.event_id, at: s.at },
+      ]),
     );
-    const channels = new Set(selectChannels.all(JSON.stringify(channelCodes)).map((r) => r.code));
+    const channels = new Set(selectChannels(channelCodes).map((r) => r.code));
     return { state, entries, shares, articles: countable(articleIds), channels, staff: row?.staff === 1 };
   };
 
   const countable = (ids: string[]): Map<string, CountableArticle> =>
-    new Map(
-      selectCountable
-        .all(JSON.stringify(ids))
-        .map((r) => [r.article_id, { readCount: r.pv, readingMinutes: r.reading_minutes }]),
-    );
+    new Map(selectCountable(ids).map((r) => [r.article_id, { readCount: r.pv, readingMinutes: r.reading_minutes }]));
 
   const persistDelta = ({ articleId, cell, totals }: CounterDelta) => {
     if (cell !== null) {

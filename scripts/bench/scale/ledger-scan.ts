@@ -1,12 +1,13 @@
 /**
  * The naive statistics store figure 7 compares with: the StatsStore port answered by scanning the ledger
- * (every entry of the range parsed and turned into its counter delta, as reconcile does), never the counters.
+ * (every entry of the range parsed and turned into its counter delta, as reconcile does, then summed as asked),
+ * never the counters.
  */
 import type { Database } from 'better-sqlite3';
 import type { StatsStore } from '../../../backend/stats/port';
+import { sumsOf } from '../../../backend/stats/sums';
 import {
   addCounts,
-  DAILY_COUNTERS,
   type DailyCounts,
   deltaOf,
   fullCounts,
@@ -15,7 +16,6 @@ import {
   TOTAL_COUNTERS,
   type TotalCounts,
 } from '../../../backend/track/model';
-import type { ChannelTotal, CounterCell } from '../../../backend/track/port';
 
 export function ledgerScanStats(db: Database): StatsStore {
   const select = db.prepare<[{ from: string | null; to: string | null }], { kind: ReaderKind; json: string }>(`
@@ -39,15 +39,12 @@ export function ledgerScanStats(db: Database): StatsStore {
     return [...cells.values()];
   };
   return {
-    async cells({ from, to }): Promise<CounterCell[]> {
-      return byCell(from, to, true).map((c) => ({ ...c, counts: fullCounts(DAILY_COUNTERS, c.add) }));
-    },
-    async channelTotals(): Promise<ChannelTotal[]> {
-      return byCell(null, null, false).map((c) => ({
-        articleId: c.articleId,
-        channel: c.channel,
-        counts: fullCounts(DAILY_COUNTERS, c.add),
-      }));
+    async sums(query) {
+      const cells = query.days === 'all' ? byCell(null, null, false) : byCell(query.days.from, query.days.to, true);
+      return sumsOf(
+        cells.map((c) => ({ ...c, counts: c.add })),
+        query,
+      );
     },
     async totals(): Promise<Map<string, TotalCounts>> {
       const sums = new Map<string, Partial<TotalCounts>>();
