@@ -127,3 +127,41 @@ describe('the installment (home) page', () => {
     expect(share.path).toBe('/pages/installment/index?ch=chat');
   });
 });
+
+describe('the home page offline', () => {
+  test('when the network comes back the offline notice goes by itself, with no pull-down', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    await freshApp().open('installment');
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const app = freshApp();
+    const { page, text } = await app.open('installment');
+    expect(text()).toContain('当前显示的是离线内容');
+    cloud.setShownCounts({ [(await firstId(cloud)) as string]: 7 });
+    wxStub.cloud = cloud.handler;
+    wxStub.setOnline(true);
+    await app.settle();
+    expect(text()).not.toContain('离线内容');
+    expect(page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 7');
+  });
+
+  test('offline, the cards of the speeches saved on the phone say 已存离线', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    const ids = (await cloud.stores.content.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+    const online = freshApp();
+    await online.open('installment');
+    await online.open('article', { id: ids[1] as string });
+    await online.open('article', { id: ids[4] as string });
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const { page } = await freshApp().open('installment');
+    const cards = page.querySelectorAll('.card').map((c) => c.dom?.textContent ?? '');
+    expect(cards.map((c) => c.includes('已存离线'))).toEqual([false, true, false, false, true, false]);
+  });
+
+  async function firstId(cloud: Awaited<ReturnType<typeof contentCloud>>) {
+    return (await cloud.stores.content.getInstallment('esd-01'))?.articles[0]?.id;
+  }
+});
