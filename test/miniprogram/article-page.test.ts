@@ -99,6 +99,16 @@ describe('the article page', () => {
     expect(text()).not.toContain('网络不太好');
   });
 
+  test('in 朋友圈 single-page mode the end of the speech says the other speeches are one tap away', async () => {
+    wxStub.cloud = (await contentCloud({ openid: null })).handler;
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: {} });
+    const { page, text } = await app.open('article', { id: articleIdAt(1) });
+    expect(page.querySelector('.pager')).toBeFalsy();
+    expect(page.querySelector('.single-page-note')?.dom?.textContent).toContain('前往小程序');
+    expect(text()).toContain('本期其他发言');
+  });
+
   test('a cloud error shows a friendly message and a retry', async () => {
     wxStub.cloud = networkDown;
     const { page, text } = await freshApp().open('article', { id: articleIdAt(3) });

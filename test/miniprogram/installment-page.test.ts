@@ -126,6 +126,21 @@ describe('the installment (home) page', () => {
     expect(share.title).toBe('深入学习领会党的二十大精神');
     expect(share.path).toBe('/pages/installment/index?ch=chat');
   });
+
+  test('in 朋友圈 single-page mode a tapped card says how to read it: 前往小程序 at the foot of the screen', async () => {
+    wxStub.cloud = (await contentCloud({ openid: null })).handler;
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: {} });
+    const { page } = await app.open('installment');
+    expect(page.querySelector('.card-static')).toBeTruthy();
+    const cardText = (i: number) => page.querySelectorAll('.card')[i]?.dom?.textContent ?? '';
+    expect(cardText(1)).not.toContain('前往小程序');
+    page.querySelectorAll('.card')[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(cardText(1)).toContain('请点屏幕最下方的“前往小程序”');
+    expect(cardText(0)).not.toContain('前往小程序');
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+  });
 });
 
 describe('the home page offline', () => {

@@ -28,6 +28,11 @@ ComponentWithStore({
     actions: ['toggleNote'],
   },
 
+  data: {
+    /** 朋友圈 single-page mode: the card the reader tapped, which then says how to read it (前往小程序). */
+    hintId: '',
+  },
+
   methods: {
     onLoad(query: Record<string, string | undefined> = {}) {
       enableShareMenu();
@@ -76,8 +81,11 @@ ComponentWithStore({
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program.
-      if (entry.singlePage) return;
+      // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program: the card says so.
+      if (entry.singlePage) {
+        this.setData({ hintId: e.currentTarget.dataset.id });
+        return;
+      }
       openPage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 
