@@ -180,3 +180,46 @@ describe('the home page offline', () => {
     return (await cloud.stores.content.getInstallment('esd-01'))?.articles[0]?.id;
   }
 });
+
+describe('the home page after a font change', () => {
+  test('comes back showing the same card at the top, not the same pixel offset', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const app = freshApp();
+    const { page } = await app.open('installment');
+    // A layout in which everything grows with the font: the masthead 300 px and each card 200 px at 标准.
+    let scrollTop = 0;
+    const scale = () => 1 + 0.25 * app.stores.settings.fontStep;
+    const cards = page.querySelectorAll('.card');
+    cards.forEach((card, i) => {
+      const dom = card.dom as HTMLElement;
+      dom.getBoundingClientRect = () => {
+        const height = 200 * scale();
+        const top = 300 * scale() + i * height - scrollTop;
+        return { top, bottom: top + height, height, left: 0, right: 375, width: 375, x: 0, y: top } as DOMRect;
+      };
+    });
+    wxMock.pageScrollTo.mockImplementation((o: { scrollTop: number }) => {
+      scrollTop = o.scrollTop;
+    });
+    const topCard = () =>
+      cards.findIndex((c) => {
+        const r = (c.dom as HTMLElement).getBoundingClientRect();
+        return r.bottom > 0;
+      });
+
+    // The reader scrolls to the third speech, a quarter of it read, then opens a speech.
+    scrollTop = 750;
+    call(page, 'onPageScroll', { scrollTop });
+    await app.settle();
+    expect(topCard()).toBe(2);
+    call(page, 'onHide');
+    await app.settle();
+    // On the article page they choose 特大, and come back.
+    app.stores.settings.setFontStep(2);
+    await app.settle();
+    call(page, 'onShow');
+    await app.settle();
+    expect(topCard()).toBe(2);
+    expect(scrollTop).toBe(1050 + 0.25 * 300);
+  });
+});
