@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { ArticleRef, ArticleView, ReadEvent, ShareTarget } from '../../typings/contract';
-import { type CloudClient, isFinal } from '../services/cloud';
+import { type CloudClient, isFinal, NETWORK_MESSAGE } from '../services/cloud';
 import { type BlockView, toBlockView } from '../utils/blocks';
 import { type CardText, excerptOf } from '../utils/cards';
 import { formatCount, formatDate, formatMinutes, seriesOf } from '../utils/format';
@@ -43,6 +43,13 @@ const screenOf = (v: ArticleView): ArticleScreen => ({
   next: v.next,
 });
 
+/** A speech kept on the phone, offered when the one asked for is not. */
+export interface SavedSpeech {
+  id: string;
+  title: string;
+  speakerName: string;
+}
+
 export interface ArticleDeps {
   call: CloudClient['call'];
   cache: ContentCache;
@@ -70,6 +77,10 @@ export class ArticleStore {
   errorMessage = '';
   /** The link names no speech that is online (a bad or old link): the page offers the installment's speeches. */
   missing = false;
+  /** The network failed and this speech was never saved on the phone: the page says so and offers `saved`. */
+  notSaved = false;
+  /** The speeches that do open offline, most recently opened first (set with `notSaved`). */
+  saved: SavedSpeech[] = [];
   /** 0..100, rounded: the progress bar's width. */
   progress = 0;
   private requested: { id: string; query: Record<string, string | undefined> } | null = null;
@@ -144,10 +155,13 @@ export class ArticleStore {
         this.deps.queue.enqueue(read);
         return;
       }
+      const notSaved = !cached && res.message === NETWORK_MESSAGE;
       runInAction(() => {
         this.status = 'error';
         this.missing = res.code === 'NOT_FOUND';
         this.errorMessage = this.missing ? '这篇文章不存在或已下线' : res.message;
+        this.notSaved = notSaved;
+        this.saved = notSaved ? this.savedSpeeches(id) : [];
       });
       return;
     }
@@ -202,6 +216,20 @@ export class ArticleStore {
     }
   }
 
+  /** The phone has its network back: a speech that could not load (not saved, network down) loads now. */
+  reconnected(): Promise<void> {
+    return this.status === 'error' && !this.missing ? this.retry() : Promise.resolve();
+  }
+
+  private savedSpeeches(except: string): SavedSpeech[] {
+    const saved: SavedSpeech[] = [];
+    for (const id of this.deps.cache.savedIds()) {
+      const view = id === except ? undefined : this.deps.cache.article(id)?.value;
+      if (view) saved.push({ id: view.id, title: view.title, speakerName: view.speaker.name });
+    }
+    return saved;
+  }
+
   retry(): Promise<void> {
     return this.requested ? this.load(this.requested.id, this.requested.query) : Promise.resolve();
   }
@@ -234,6 +262,8 @@ export class ArticleStore {
     this.offline = false;
     this.errorMessage = '';
     this.missing = false;
+    this.notSaved = false;
+    this.saved = [];
     this.progress = 0;
   }
 
@@ -246,6 +276,8 @@ export class ArticleStore {
       this.offline = offline;
       this.errorMessage = '';
       this.missing = false;
+      this.notSaved = false;
+      this.saved = [];
       this.progress = 0;
     });
   }

@@ -38,6 +38,11 @@ export const contentCache = {
     if (writeItem(articleKey(view.id), { savedAt: now, value: view })) contentCache.touch(view.id);
   },
 
+  /** The speeches kept on the phone (readable offline), most recently opened first. */
+  savedIds(): string[] {
+    return readItem<string[]>(INDEX_KEY) ?? [];
+  },
+
   /** Marks a speech as just opened; the least recently opened go first when the cache is full. */
   touch(id: string): void {
     const ids = [id, ...(readItem<string[]>(INDEX_KEY) ?? []).filter((other) => other !== id)];

@@ -40,7 +40,12 @@ export const article = new ArticleStore({
   anonId: installId,
   sharePrefix: () => identity.sharePrefix,
 });
-whenOnline(() => queue.wake());
+// The network is back: deliver what the queue kept, and load again what was shown offline or could not load.
+whenOnline(() => {
+  queue.wake();
+  void installment.reconnected();
+  void article.reconnected();
+});
 export const search = new SearchStore({ call });
 export const shareCards = new ShareCards();
 export const poster = new PosterStore({

@@ -15,6 +15,8 @@ export interface SpeechCard {
   minutesText: string;
   countText: string;
   truncated: boolean;
+  /** Kept on the phone, so it opens with no network: the card says 已存离线 when the page is offline. */
+  saved: boolean;
 }
 
 export interface InstallmentHeader {
@@ -44,7 +46,7 @@ const pastOf = (i: InstallmentListItem): PastItem => ({
   dateText: dateOf(i.publishedAt),
 });
 
-const cardOf = (a: InstallmentView['articles'][number]): SpeechCard => ({
+const cardOf = (a: InstallmentView['articles'][number], saved: ReadonlySet<string>): SpeechCard => ({
   id: a.id,
   title: a.title,
   speakerName: a.speaker.name,
@@ -53,6 +55,7 @@ const cardOf = (a: InstallmentView['articles'][number]): SpeechCard => ({
   minutesText: formatMinutes(a.readingMinutes),
   countText: formatCount(a.readCount),
   truncated: a.truncated,
+  saved: saved.has(a.id),
 });
 
 const headerOf = (v: InstallmentView): InstallmentHeader => ({
@@ -85,11 +88,18 @@ export class InstallmentStore {
   errorMessage = '';
   noteExpanded = false;
   private seq = 0;
+  /** The installment the page last asked for (undefined: the newest): what a reconnect loads again. */
+  private wanted: string | undefined = undefined;
   /** The newest installment's page as last shown from the server, 往期 included: coming back from 往期 shows it. */
   private newest: { view: InstallmentView; past: PastItem[] } | null = null;
 
   constructor(private readonly deps: InstallmentDeps) {
-    makeAutoObservable<InstallmentStore, 'deps' | 'seq' | 'newest'>(this, { deps: false, seq: false, newest: false });
+    makeAutoObservable<InstallmentStore, 'deps' | 'seq' | 'newest' | 'wanted'>(this, {
+      deps: false,
+      seq: false,
+      newest: false,
+      wanted: false,
+    });
   }
 
   toggleNote(): void {
@@ -102,6 +112,7 @@ export class InstallmentStore {
    */
   async load(id?: string): Promise<void> {
     const seq = ++this.seq;
+    this.wanted = id;
     const cached = this.deps.cache.installment();
     if (this.header && id !== undefined && this.header.id !== id) this.clear();
     if (this.header && id === undefined && cached && this.header.id !== cached.id) this.clear();
@@ -136,6 +147,14 @@ export class InstallmentStore {
     this.show(view.data, past, false);
   }
 
+  /**
+   * The phone has its network back: what was shown offline (or could not load) is loaded again, so the offline notice
+   * goes without the reader having to pull down.
+   */
+  reconnected(): Promise<void> {
+    return this.offline || this.status === 'error' ? this.load(this.wanted) : Promise.resolve();
+  }
+
   private clear(): void {
     this.header = null;
     this.cards = [];
@@ -148,7 +167,8 @@ export class InstallmentStore {
   private show(view: InstallmentView, past: PastItem[], offline: boolean): void {
     runInAction(() => {
       this.header = headerOf(view);
-      this.cards = view.articles.map(cardOf);
+      const saved = new Set(this.deps.cache.savedIds());
+      this.cards = view.articles.map((a) => cardOf(a, saved));
       this.past = past;
       this.status = 'ready';
       this.offline = offline;

@@ -68,6 +68,47 @@ describe('the article page', () => {
     expect(text()).toContain('离线内容');
   });
 
+  test('offline, a speech never opened says it is not saved yet and links to the saved ones', async () => {
+    await freshApp().open('article', { id: articleIdAt(2) });
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const app = freshApp();
+    const { page, text } = await app.open('article', { id: articleIdAt(3) });
+    expect(text()).toContain('这篇还没有保存到手机，联网后打开一次即可离线阅读');
+    const saved = page.querySelectorAll('.saved-item');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.dom?.textContent).toContain('扬鞭策马征程急');
+    saved[0]?.dispatchEvent('tap');
+    await app.settle();
+    expect(wxMock.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/pages/article/index?id=${articleIdAt(2)}` }),
+    );
+  });
+
+  test('a speech that could not load offline opens by itself when the network returns', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const app = freshApp();
+    const { page, text } = await app.open('article', { id: articleIdAt(3) });
+    expect(page.querySelectorAll('.para')).toHaveLength(0);
+    wxStub.cloud = cloud.handler;
+    wxStub.setOnline(true);
+    await app.settle();
+    expect(page.querySelectorAll('.para').length).toBeGreaterThan(0);
+    expect(text()).not.toContain('网络不太好');
+  });
+
+  test('in 朋友圈 single-page mode the end of the speech says the other speeches are one tap away', async () => {
+    wxStub.cloud = (await contentCloud({ openid: null })).handler;
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: {} });
+    const { page, text } = await app.open('article', { id: articleIdAt(1) });
+    expect(page.querySelector('.pager')).toBeFalsy();
+    expect(page.querySelector('.single-page-note')?.dom?.textContent).toContain('前往小程序');
+    expect(text()).toContain('本期其他发言');
+  });
+
   test('a cloud error shows a friendly message and a retry', async () => {
     wxStub.cloud = networkDown;
     const { page, text } = await freshApp().open('article', { id: articleIdAt(3) });

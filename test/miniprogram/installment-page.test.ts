@@ -126,4 +126,100 @@ describe('the installment (home) page', () => {
     expect(share.title).toBe('深入学习领会党的二十大精神');
     expect(share.path).toBe('/pages/installment/index?ch=chat');
   });
+
+  test('in 朋友圈 single-page mode a tapped card says how to read it: 前往小程序 at the foot of the screen', async () => {
+    wxStub.cloud = (await contentCloud({ openid: null })).handler;
+    const app = freshApp();
+    app.stores.entry.update({ scene: 1154, apiCategory: 'browseOnly', query: {} });
+    const { page } = await app.open('installment');
+    expect(page.querySelector('.card-static')).toBeTruthy();
+    const cardText = (i: number) => page.querySelectorAll('.card')[i]?.dom?.textContent ?? '';
+    expect(cardText(1)).not.toContain('前往小程序');
+    page.querySelectorAll('.card')[1]?.dispatchEvent('tap');
+    await app.settle();
+    expect(cardText(1)).toContain('请点屏幕最下方的“前往小程序”');
+    expect(cardText(0)).not.toContain('前往小程序');
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+  });
+});
+
+describe('the home page offline', () => {
+  test('when the network comes back the offline notice goes by itself, with no pull-down', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    await freshApp().open('installment');
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const app = freshApp();
+    const { page, text } = await app.open('installment');
+    expect(text()).toContain('当前显示的是离线内容');
+    cloud.setShownCounts({ [(await firstId(cloud)) as string]: 7 });
+    wxStub.cloud = cloud.handler;
+    wxStub.setOnline(true);
+    await app.settle();
+    expect(text()).not.toContain('离线内容');
+    expect(page.querySelectorAll('.card-count')[0]?.dom?.textContent).toBe('阅读 7');
+  });
+
+  test('offline, the cards of the speeches saved on the phone say 已存离线', async () => {
+    const cloud = await contentCloud();
+    wxStub.cloud = cloud.handler;
+    const ids = (await cloud.stores.content.getInstallment('esd-01'))?.articles.map((a) => a.id) ?? [];
+    const online = freshApp();
+    await online.open('installment');
+    await online.open('article', { id: ids[1] as string });
+    await online.open('article', { id: ids[4] as string });
+    wxStub.cloud = networkDown;
+    wxStub.networkType = 'none';
+    const { page } = await freshApp().open('installment');
+    const cards = page.querySelectorAll('.card').map((c) => c.dom?.textContent ?? '');
+    expect(cards.map((c) => c.includes('已存离线'))).toEqual([false, true, false, false, true, false]);
+  });
+
+  async function firstId(cloud: Awaited<ReturnType<typeof contentCloud>>) {
+    return (await cloud.stores.content.getInstallment('esd-01'))?.articles[0]?.id;
+  }
+});
+
+describe('the home page after a font change', () => {
+  test('comes back showing the same card at the top, not the same pixel offset', async () => {
+    wxStub.cloud = (await contentCloud()).handler;
+    const app = freshApp();
+    const { page } = await app.open('installment');
+    // A layout in which everything grows with the font: the masthead 300 px and each card 200 px at 标准.
+    let scrollTop = 0;
+    const scale = () => 1 + 0.25 * app.stores.settings.fontStep;
+    const cards = page.querySelectorAll('.card');
+    cards.forEach((card, i) => {
+      const dom = card.dom as HTMLElement;
+      dom.getBoundingClientRect = () => {
+        const height = 200 * scale();
+        const top = 300 * scale() + i * height - scrollTop;
+        return { top, bottom: top + height, height, left: 0, right: 375, width: 375, x: 0, y: top } as DOMRect;
+      };
+    });
+    wxMock.pageScrollTo.mockImplementation((o: { scrollTop: number }) => {
+      scrollTop = o.scrollTop;
+    });
+    const topCard = () =>
+      cards.findIndex((c) => {
+        const r = (c.dom as HTMLElement).getBoundingClientRect();
+        return r.bottom > 0;
+      });
+
+    // The reader scrolls to the third speech, a quarter of it read, then opens a speech.
+    scrollTop = 750;
+    call(page, 'onPageScroll', { scrollTop });
+    await app.settle();
+    expect(topCard()).toBe(2);
+    call(page, 'onHide');
+    await app.settle();
+    // On the article page they choose 特大, and come back.
+    app.stores.settings.setFontStep(2);
+    await app.settle();
+    call(page, 'onShow');
+    await app.settle();
+    expect(topCard()).toBe(2);
+    expect(scrollTop).toBe(1050 + 0.25 * 300);
+  });
 });

@@ -81,7 +81,17 @@ ComponentWithStore({
   storeBindings: {
     store: article,
     fields: {
-      ...fieldsOf(article, ['status', 'article', 'readCountText', 'offline', 'errorMessage', 'missing', 'progress']),
+      ...fieldsOf(article, [
+        'status',
+        'article',
+        'readCountText',
+        'offline',
+        'errorMessage',
+        'missing',
+        'notSaved',
+        'saved',
+        'progress',
+      ]),
       // A bad or old link offers the installment's speeches instead.
       ...fieldsOf(installment, ['cards']),
       ...fieldsOf(settings, ['rootClass', 'fontStep', 'careMode', 'fontLabel']),
@@ -279,7 +289,7 @@ ComponentWithStore({
       replacePage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 
-    /** From the list a bad link shows: the speech in place of the page that had none. */
+    /** From the list a bad link (or an unsaved speech offline) shows: that speech in place of this page. */
     onOpenListed(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       replacePage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },

@@ -1,17 +1,55 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { copyText } from '../../services/clipboard';
-import { confirmModal, enableShareMenu, openPage, stopPullDownRefresh } from '../../services/navigation';
+import { getRects } from '../../services/layout';
+import { confirmModal, enableShareMenu, openPage, scrollPageTo, stopPullDownRefresh } from '../../services/navigation';
 import { entry, identity, installment, settings } from '../../stores/index';
 import { balanceLines } from '../../utils/balance';
 import { fieldsOf } from '../../utils/bindings';
 import { SHARE_TARGET_CHANNEL } from '../../utils/contract.generated';
 import { instanceState } from '../../utils/instance-state';
+import { throttle } from '../../utils/throttle';
 
 const SHARE_IMAGE = '/assets/share-5x4.png';
 const STAFF_HOME = '/staff/pages/overview/index';
 
-/** `id`: an earlier installment, opened from 往期; none for the newest. */
-const state = instanceState(() => ({ shownBefore: false, id: undefined as string | undefined }));
+/** Scroll events come at up to 60 a second; the anchor card needs a few. */
+const SCROLL_THROTTLE_MS = 200;
+
+/**
+ * The card at the top of the screen, kept so that a reflow (the reader chose another font size) shows the same card
+ * again: how far into it the screen's top was (a share of its height), or, with its top below the screen's top, how
+ * far below (px).
+ */
+interface Anchor {
+  id: string;
+  within: number;
+  gap: number;
+}
+
+const cardIdOf = (rect: WechatMiniprogram.BoundingClientRectCallbackResult): string | undefined =>
+  (rect.dataset as { id?: string } | undefined)?.id;
+
+interface PageState {
+  shownBefore: boolean;
+  /** An earlier installment, opened from 往期; none for the newest. */
+  id: string | undefined;
+  hidden: boolean;
+  scrollTop: number;
+  anchor: Anchor | null;
+  /** The page reflowed while hidden: the anchor card is brought back when it shows. */
+  reflowed: boolean;
+  onScroll: (((top: number) => void) & { cancel: () => void }) | null;
+}
+
+const state = instanceState<PageState>(() => ({
+  shownBefore: false,
+  id: undefined,
+  hidden: false,
+  scrollTop: 0,
+  anchor: null,
+  reflowed: false,
+  onScroll: null,
+}));
 
 ComponentWithStore({
   storeBindings: {
@@ -28,8 +66,24 @@ ComponentWithStore({
     actions: ['toggleNote'],
   },
 
+  data: {
+    /** 朋友圈 single-page mode: the card the reader tapped, which then says how to read it (前往小程序). */
+    hintId: '',
+  },
+
+  observers: {
+    /** A font size or 关怀模式 changed (on the article page, or WeChat's own): the cards reflow. */
+    rootClass() {
+      const self = state(this);
+      if (!self.anchor) return;
+      if (self.hidden) self.reflowed = true;
+      else void this.keepAnchor();
+    },
+  },
+
   methods: {
     onLoad(query: Record<string, string | undefined> = {}) {
+      state(this).onScroll = throttle((top: number) => void this.noteAnchor(top), SCROLL_THROTTLE_MS);
       enableShareMenu();
       state(this).id = query.id || undefined;
       void installment.load(state(this).id);
@@ -38,8 +92,56 @@ ComponentWithStore({
     /** Back from a speech (or an earlier installment): refresh the read counts (the first show is onLoad's). */
     onShow() {
       const self = state(this);
+      self.hidden = false;
+      if (self.reflowed) void this.keepAnchor();
       if (self.shownBefore) void installment.load(self.id);
       self.shownBefore = true;
+    },
+
+    onHide() {
+      const self = state(this);
+      self.hidden = true;
+      self.onScroll?.cancel();
+      void this.noteAnchor(self.scrollTop);
+    },
+
+    onUnload() {
+      state(this).onScroll?.cancel();
+    },
+
+    onPageScroll(e: WechatMiniprogram.Page.IPageScrollOption) {
+      state(this).scrollTop = e.scrollTop;
+      state(this).onScroll?.(e.scrollTop);
+    },
+
+    /** Which card is at the top of the screen now (none at the very top of the page: that stays the top). */
+    async noteAnchor(top: number) {
+      const self = state(this);
+      if (top <= 0) {
+        self.anchor = null;
+        return;
+      }
+      const rects = await getRects(this, '.card');
+      const first = rects.find((r) => r.bottom > 0 && r.height > 0);
+      const id = first && cardIdOf(first);
+      self.anchor =
+        first && id ? { id, within: first.top < 0 ? -first.top / first.height : 0, gap: Math.max(0, first.top) } : null;
+    },
+
+    /** After a reflow: scrolls so the anchor card is where it was at the top of the screen, whatever its new size. */
+    async keepAnchor() {
+      const self = state(this);
+      self.reflowed = false;
+      const anchor = self.anchor;
+      if (!anchor) return;
+      await new Promise<void>((resolve) => wx.nextTick(resolve));
+      const rect = (await getRects(this, '.card')).find((r) => cardIdOf(r) === anchor.id);
+      if (!rect || rect.height <= 0) return;
+      const wantedTop = anchor.gap > 0 ? anchor.gap : -anchor.within * rect.height;
+      const target = Math.max(0, Math.round(self.scrollTop + rect.top - wantedTop));
+      if (target === Math.round(self.scrollTop)) return;
+      self.scrollTop = target;
+      scrollPageTo(target);
     },
 
     onPullDownRefresh() {
@@ -76,8 +178,11 @@ ComponentWithStore({
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program.
-      if (entry.singlePage) return;
+      // 朋友圈 single-page mode allows no navigation; WeChat's own bar leads into the mini-program: the card says so.
+      if (entry.singlePage) {
+        this.setData({ hintId: e.currentTarget.dataset.id });
+        return;
+      }
       openPage(`/pages/article/index?id=${e.currentTarget.dataset.id}`);
     },
 

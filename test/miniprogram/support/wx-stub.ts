@@ -41,6 +41,8 @@ export interface WxStub {
   modalAnswers: boolean[];
   /** The phone switches to the light or dark scheme: baseInfo's theme, and onThemeChange's listeners told. */
   setTheme(theme: 'light' | 'dark'): void;
+  /** The phone loses or gets back its network: networkType, and onNetworkStatusChange's listeners told. */
+  setOnline(online: boolean): void;
   reset(): void;
 }
 
@@ -70,6 +72,10 @@ const state: WxStub = {
   setTheme(theme) {
     state.baseInfo = { ...state.baseInfo, theme };
     fake.themeChanged(theme);
+  },
+  setOnline(online) {
+    state.networkType = online ? 'wifi' : 'none';
+    fake.networkChanged(online);
   },
   reset() {
     state.storage.clear();
