@@ -10,11 +10,11 @@ Component({
     focus: { type: Boolean, value: false },
   },
   methods: {
-    onInput(e: WechatMiniprogram.Input) {
+    onInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ value: e.detail.value });
       this.triggerEvent('change', { value: e.detail.value });
     },
-    onConfirm(e: WechatMiniprogram.InputConfirm) {
+    onConfirm(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.triggerEvent('submit', { value: e.detail.value });
     },
     onClear() {
