@@ -62,8 +62,14 @@ export class SearchStore {
     makeAutoObservable<SearchStore, 'deps' | 'seq'>(this, { deps: false, seq: false });
   }
 
+  /** A new word makes the old word's results (and any answer still on its way) stale: they go at once. */
   setQuery(q: string): void {
+    if (q === this.q) return;
     this.q = q;
+    this.seq++;
+    this.rows = [];
+    this.status = 'idle';
+    this.errorMessage = '';
   }
 
   clear(): void {

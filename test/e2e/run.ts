@@ -41,6 +41,11 @@ function finish(): never {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 
+/** The local server itself, or Chromium's own data:/blob: URLs: nothing that leaves the machine. */
+function isLocal(url: string, base: string): boolean {
+  return url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:');
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
   let server: LocalServer | null = null;
   let context: BrowserContext | null = null;
   const journey: Partial<Journey> = {};
+  const outside: string[] = [];
 
   const watchdog = setTimeout(() => {
     report(
@@ -98,11 +104,15 @@ async function main(): Promise<void> {
         timeout: 60_000,
       });
       context.setDefaultTimeout(20_000);
-      // Only the local server: TDesign's icon font CDN and anything else outside would only slow the run.
+      // The preview fetches nothing from outside the local server: every other request is blocked, recorded
+      // and fails the run by its URL (offline, or where a host is blocked, such a fetch would show as a ☒ box).
       const base = server.url;
-      await context.route('**/*', (route) =>
-        route.request().url().startsWith(base) ? route.continue() : route.abort('blockedbyclient'),
-      );
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (isLocal(url, base)) return route.continue();
+        if (!outside.includes(url)) outside.push(url);
+        return route.abort('blockedbyclient');
+      });
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
       journey.preview = new Preview(page, `${base}/`, SHOTS);
@@ -135,6 +145,14 @@ async function main(): Promise<void> {
     if (failed > 0) console.log(`(data folder kept for a look: ${dataDir}; screenshots in ${SHOTS})`);
     rmSync(profileDir, { recursive: true, force: true });
   }
+
+  if (outside.length === 0) report('the preview fetched nothing from outside the local server', Date.now());
+  else
+    report(
+      'the preview fetched nothing from outside the local server',
+      Date.now(),
+      `it requested ${outside.length} outside URL(s):\n${outside.join('\n')}`,
+    );
 
   const started = Date.now();
   try {

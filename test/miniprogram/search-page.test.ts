@@ -35,3 +35,29 @@ test('says so when nothing matches', async () => {
   expect(page.querySelectorAll('.hit')).toHaveLength(0);
   expect(text()).toContain('没有找到“不存在的词”');
 });
+
+test('clears the previous word’s results as soon as the reader types another word', async () => {
+  const app = freshApp();
+  const { page, text } = await app.open('search');
+  app.stores.search.setQuery('科普');
+  await app.stores.search.search();
+  await app.settle();
+  expect(page.querySelectorAll('.hit')).toHaveLength(1);
+  app.stores.search.setQuery('科普融');
+  await app.settle();
+  expect(page.querySelectorAll('.hit')).toHaveLength(0);
+  expect(text()).not.toContain('没有找到');
+});
+
+test('has a large 搜索 button that searches for the typed word', async () => {
+  const app = freshApp();
+  const { page } = await app.open('search');
+  app.stores.search.setQuery('科普');
+  await app.settle();
+  const button = page.querySelector('.search-go');
+  expect(button?.dom?.textContent?.trim()).toBe('搜索');
+  button?.dispatchEvent('tap');
+  await app.settle();
+  await app.settle();
+  expect(page.querySelectorAll('.hit')).toHaveLength(1);
+});

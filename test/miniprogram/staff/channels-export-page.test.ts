@@ -53,7 +53,7 @@ describe('工作台 渠道 and 导出', () => {
     const app = freshApp();
     const { page, text } = await app.open('staff/export');
     expect(page.querySelector('.file')).toBeFalsy();
-    page.querySelector('.make')?.querySelector('.t-button')?.dispatchEvent('tap');
+    page.querySelector('.make')?.querySelector('.ui-button')?.dispatchEvent('tap');
     await app.settle();
     expect(text()).toMatch(/阅读统计-today-\d{8}-\d{4}\.csv/);
     expect(text()).toContain('共 11 行数据');
@@ -61,7 +61,7 @@ describe('工作台 渠道 and 导出', () => {
     const url = page.querySelector('.file-url')?.dom?.textContent ?? '';
     expect(url).toMatch(/^memory:\/\/files\/exports\//);
 
-    page.querySelector('.copy')?.querySelector('.t-button')?.dispatchEvent('tap');
+    page.querySelector('.copy')?.querySelector('.ui-button')?.dispatchEvent('tap');
     await app.settle();
     expect(wxMock.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: url }));
     expect(wxStub.clipboard()).toBe(url);

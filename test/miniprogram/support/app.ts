@@ -106,11 +106,11 @@ async function settle(simulate: Simulate): Promise<void> {
 export const call = <T>(page: PageComponent, method: string, ...args: unknown[]): T =>
   (page.instance[method] as unknown as (...a: unknown[]) => T)(...args);
 
-/** Taps a TDesign button the way a finger does: on the native button inside it. */
+/** Taps one of the app's buttons (components/ui-button) the way a finger does: on the native button inside it. */
 export function tapButton(page: PageComponent, selector: string): void {
   const host = page.querySelector(selector);
   if (!host) throw new Error(`no ${selector} on the page`);
-  const inner = host.querySelector('.t-button');
-  if (!inner) throw new Error(`${selector} is not a t-button`);
+  const inner = host.querySelector('.ui-button');
+  if (!inner) throw new Error(`${selector} is not a ui-button`);
   inner.dispatchEvent('tap');
 }
