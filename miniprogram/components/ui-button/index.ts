@@ -3,7 +3,19 @@
  * accent colour, as tall as its words need and never below 44 px. No icon font: nothing is fetched at run time.
  * `theme` and `size` are accepted for the TDesign-style call sites and have one look: primary, large.
  */
-Component({
+import { defineComponent } from '../../utils/component';
+
+interface ButtonProps {
+  theme: string;
+  size: string;
+  variant: string;
+  block: boolean;
+  disabled: boolean;
+  loading: boolean;
+  openType: string;
+}
+
+defineComponent<ButtonProps>()({
   properties: {
     theme: { type: String, value: 'primary' },
     size: { type: String, value: 'large' },

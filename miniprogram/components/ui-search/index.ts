@@ -2,7 +2,16 @@
  * The search box: a glass, the input (the keyboard's key says 搜索) and a clear button, all packaged images.
  * Events as TDesign's t-search: change { value }, submit { value }, clear.
  */
-Component({
+import { defineComponent } from '../../utils/component';
+
+interface SearchProps {
+  value: string;
+  placeholder: string;
+  maxlength: number;
+  focus: boolean;
+}
+
+defineComponent<SearchProps>()({
   properties: {
     value: { type: String, value: '' },
     placeholder: { type: String, value: '' },

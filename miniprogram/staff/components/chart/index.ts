@@ -1,9 +1,9 @@
 import { settings } from '../../../stores/index';
+import { defineComponent } from '../../../utils/component';
 import { instanceState } from '../../../utils/instance-state';
 import { canvas2d } from '../../services/canvas';
 import { isDark, watchTheme } from '../../services/theme';
 import { type ChartSpec, chartOptions } from '../../utils/chart-options';
-import { defineComponent } from '../../utils/component';
 import { formatFigure } from '../../utils/format';
 import UCharts from '../../vendor/u-charts';
 

@@ -1,4 +1,4 @@
-import { defineComponent } from '../../utils/component';
+import { defineComponent } from '../../../utils/component';
 
 interface Props {
   items: Array<{ value: string; label: string }>;

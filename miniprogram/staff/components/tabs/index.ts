@@ -1,6 +1,6 @@
 import { replacePage } from '../../../services/navigation';
 import { identity } from '../../../stores/index';
-import { defineComponent } from '../../utils/component';
+import { defineComponent } from '../../../utils/component';
 
 /**
  * The 工作台's sections; 人员 and 期次 for administrators only. Switching replaces the page, so 返回 always leads back

@@ -1,5 +1,5 @@
 /**
- * `Component()` for the staff subpackage's own components, with `this` typed once, here. (The page tests' program
+ * `Component()` for the app's own components, with `this` typed once, here. (The page tests' program
  * holds two versions of miniprogram-api-typings — ours and j-component's — whose `Component` option types collide,
  * so `this` inside a plain `Component({...})` would not be typed there.)
  */
