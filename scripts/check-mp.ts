@@ -4,7 +4,7 @@
  *
  * - every project WXML file through wcc and every WXSS file through wcsc;
  * - the package compiled by miniprogram-ci (`getCompiledResult`): main package and subpackage sizes, each within
- *   WeChat's 2 MB;
+ *   WeChat's 2 MB, the main package within our 300 KB, and no stylesheet fetching from the web (`url(https://…)`);
  * - DevTools' code-quality scan (miniprogram-ci `checkCodeQuality`), every item passing, and none of our own code
  *   files unused (the same analysis with the project's TypeScript plugin, see scripts/mp/quality.ts).
  *
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatBytes, repoRoot } from './build/paths';
 import { compilePackages } from './mp/compile';
-import { PACKAGE_LIMIT_BYTES } from './mp/packages';
+import { MAIN_BUDGET_BYTES, outsideFetches, PACKAGE_LIMIT_BYTES } from './mp/packages';
 import { codeQuality, unusedOwnFiles } from './mp/quality';
 import { quietly } from './mp/quiet';
 import { checkTemplates } from './mp/templates';
@@ -50,6 +50,14 @@ async function main(): Promise<number> {
       line(ok, `package ${size.name}: ${size.files} files, ${formatBytes(size.bytes)} (WeChat's limit 2 MB)`);
       if (!ok) problems.push(`package ${size.name} is ${formatBytes(size.bytes)}, over WeChat's 2 MB`);
     }
+    const main = compiled.value.sizes.find((s) => s.name === 'main');
+    const withinBudget = main !== undefined && main.bytes <= MAIN_BUDGET_BYTES;
+    line(withinBudget, `package main within our budget of ${formatBytes(MAIN_BUDGET_BYTES)}`);
+    if (!withinBudget)
+      problems.push(`package main is ${formatBytes(main?.bytes ?? 0)}, over our ${formatBytes(MAIN_BUDGET_BYTES)}`);
+    const outside = outsideFetches(compiled.value.files);
+    line(outside.length === 0, `nothing fetched from outside the package: ${outside.length} url(…) to the web`);
+    for (const { file, url } of outside) problems.push(`${file} fetches ${url} from outside the package`);
   }
   if (items.status === 'rejected') failed('miniprogram-ci checkCodeQuality', items);
   else {

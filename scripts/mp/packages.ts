@@ -38,3 +38,16 @@ export function sizesOf(files: CompiledFiles, roots: readonly string[]): Package
   }
   return [...sizes.values()];
 }
+
+/** Our budget for the main package (README 性能, figure 2): what every reader downloads before the first page. */
+export const MAIN_BUDGET_BYTES = 300 * 1024;
+
+/** `url(…)` to the web (`https://…`, `//…`) in a stylesheet: a font or image fetched from outside the package. */
+const OUTSIDE_URL = /url\(\s*['"]?((?:https?:)?\/\/[^'")\s]+)/g;
+
+/** Every file whose styles fetch from outside the package (TDesign's icon font comes from tdesign.gtimg.com). */
+export function outsideFetches(files: CompiledFiles): Array<{ file: string; url: string }> {
+  return Object.entries(files).flatMap(([file, content]) =>
+    [...String(content).matchAll(OUTSIDE_URL)].map((m) => ({ file, url: m[1] as string })),
+  );
+}
