@@ -72,8 +72,10 @@ export class SearchStore {
     this.errorMessage = '';
   }
 
+  /** Emptying the box (or leaving the page) also drops an answer still on its way: it would show under an empty box. */
   clear(): void {
     this.q = '';
+    this.seq++;
     this.rows = [];
     this.status = 'idle';
     this.errorMessage = '';

@@ -61,3 +61,16 @@ test('has a large 搜索 button that searches for the typed word', async () => {
   await app.settle();
   expect(page.querySelectorAll('.hit')).toHaveLength(1);
 });
+
+test('a search answered after the box was cleared shows nothing, now or on the next visit', async () => {
+  const app = freshApp();
+  const { page } = await app.open('search');
+  app.stores.search.setQuery('科普');
+  const answered = app.stores.search.search();
+  app.stores.search.clear();
+  await answered;
+  await app.settle();
+  expect(page.querySelectorAll('.hit')).toHaveLength(0);
+  expect(app.stores.search.status).toBe('idle');
+  expect(app.stores.search.rows).toEqual([]);
+});

@@ -164,4 +164,15 @@ describeOnEachAdapter('staff reads', (h) => {
     );
     expect(await totals(h.store, A)).toMatchObject({ pv: 1, uv: 1, staffPv: 1 });
   });
+
+  test('a share by a staff member is a reshare only if a share brought them to the speech as staff', async () => {
+    const first = { eventId: newId('s'), articleId: A, shareId: sid('o-reader', 'Cst2'), target: 'chat' };
+    data(await h.track('share', first, 'o-reader'));
+    // As a reader, o-editor came through o-reader's share; then they become staff and share the speech themselves.
+    expect(await read('o-editor', readInput(A, { s: first.shareId }))).toMatchObject({ counted: true });
+    await addStaff('o-editor');
+    const own = { eventId: newId('s'), articleId: A, shareId: sid('o-editor', 'Cst3'), target: 'chat' };
+    data(await h.track('share', own, 'o-editor'));
+    expect(await totals(h.store, A)).toMatchObject({ shares: 2, reshares: 0 });
+  });
 });

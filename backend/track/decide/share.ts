@@ -24,7 +24,8 @@ export function decideShare(ledger: WorkingLedger, event: ShareEvent): EventOutc
     shareId: event.shareId,
     target: event.target,
     counted: ledger.claimShare(event.articleId, event.target),
-    reshare: ledger.article(event.articleId)?.viaShare === true,
+    // As staff, what brought them is their staff state: a share that brought them as a reader is not theirs to reshare.
+    reshare: ledger.article(event.articleId, ledger.staff)?.viaShare === true,
   });
   if (!ours) {
     ledger.addShare({
