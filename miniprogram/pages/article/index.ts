@@ -58,6 +58,8 @@ interface PageState {
   /** The page's scroll position, as the last scroll event said (not throttled). */
   scrollTop: number;
   contentHeight: number;
+  /** contentHeight was measured with the speech on the page (not the error or loading view a reload replaced). */
+  measuredSpeech: boolean;
   /** Where the page jumped to for a search hit: scrolling well away from it takes the mark off. */
   markTop: number | null;
   /** Type size changes one after another, each keeping the place the one before left. */
@@ -71,6 +73,7 @@ const state = instanceState<PageState>(() => ({
   hidden: false,
   scrollTop: 0,
   contentHeight: 0,
+  measuredSpeech: false,
   markTop: null,
   placing: Promise.resolve(),
   onScroll: null,
@@ -185,6 +188,12 @@ ComponentWithStore({
 
     trackScroll(top: number) {
       const self = state(this);
+      // The speech came in after the page was measured (重新加载, or by itself when the network returned): measure
+      // it first, or the short error view's height would make the first scroll read as reading to the end.
+      if (!self.measuredSpeech && article.status === 'ready') {
+        void this.measure();
+        return;
+      }
       const scrollable = self.contentHeight - windowHeight();
       if (scrollable > 0) article.setProgress((top / scrollable) * 100);
       if (self.contentHeight > 0) article.scrolled(Math.min(1, (top + windowHeight()) / self.contentHeight));
@@ -193,7 +202,9 @@ ComponentWithStore({
     /** The rendered page's height, once the render has happened: what the progress bar divides by. */
     async measure() {
       await new Promise<void>((resolve) => wx.nextTick(resolve));
-      state(this).contentHeight = (await getRect(this, '.page'))?.height ?? 0;
+      const self = state(this);
+      self.measuredSpeech = article.status === 'ready';
+      self.contentHeight = (await getRect(this, '.page'))?.height ?? 0;
     },
 
     /**
